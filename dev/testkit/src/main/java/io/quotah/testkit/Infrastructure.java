@@ -34,6 +34,14 @@ public final class Infrastructure {
     }
 
     static boolean dockerAvailable() {
+        // Asking Testcontainers where no engine can be logs a page of errors; look for a sign of one first.
+        boolean engineHinted = env("DOCKER_HOST") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "run",
+                        "docker.sock"));
+        if (!engineHinted) {
+            return false;
+        }
         try {
             return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
