@@ -14,8 +14,10 @@ record StackLayout(Path home) {
         return new StackLayout(Path.of(home).toAbsolutePath().normalize());
     }
 
+    /** {@code .quotah/} in the checkout; tests move it aside ({@code quotah.state}) so a running stack keeps its logs. */
     Path state() {
-        return home.resolve(".quotah");
+        String moved = System.getProperty("quotah.state");
+        return moved == null ? home.resolve(".quotah") : Path.of(moved).toAbsolutePath();
     }
 
     Path logs() {
