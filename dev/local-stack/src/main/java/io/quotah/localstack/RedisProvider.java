@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import redis.clients.jedis.Jedis;
 import redis.embedded.RedisServer;
 
@@ -38,8 +37,8 @@ final class RedisProvider implements AutoCloseable {
         try {
             Path dir = layout.state().resolve("redis");
             Files.createDirectories(dir);
-            RedisServer server = new RedisServer(6379, List.of("--bind", "127.0.0.1", "--save", "",
-                    "--appendonly", "no", "--dir", dir.toString()), false);
+            RedisServer server = RedisServer.newRedisServer().port(6379).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no").setting("dir " + dir).build();
             server.start();
             requirePing(local);
             return new RedisProvider(local, "embedded, started by quotah", server);
