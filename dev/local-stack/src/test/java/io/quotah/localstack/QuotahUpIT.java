@@ -1,0 +1,141 @@
+package io.quotah.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `./quotah up` as a person runs it: every service ready and listed, `status` and a second `up` answer
+ * sensibly, and stopping leaves no process and no listening port behind. Runs on free ports and a state
+ * folder of its own, so a stack you are running is left alone.
+ */
+class QuotahUpIT {
+
+    private final StackLayout layout = StackLayout.fromSystem();
+    private final Map<String, String> environment = new HashMap<>();
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopWhateverIsLeft() {
+        started.forEach(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        });
+    }
+
+    @Test
+    void up_brings_every_service_to_ready_and_down_leaves_nothing_behind() throws Exception {
+        List<Integer> ports = moveEveryPortToAFreeOne();
+        Process up = quotah("up");
+        List<String> output = readLines(up);
+
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(up.isAlive()).as("./quotah up is running; it said:%n%s", String.join("\n", output)).isTrue();
+            return output.stream().anyMatch(line -> line.startsWith("Quotah is up"));
+        });
+
+        for (QuotahService service : QuotahService.values()) {
+            assertThat(Readiness.isReady(service.readinessUrl())).as(service.module()).isTrue();
+            assertThat(output).anySatisfy(line -> assertThat(line).contains(service.module(), service.baseUrl(),
+                    "ready"));
+        }
+        assertThat(run("status")).contains("Quotah is running").containsPattern("(?s)(ready.*){6}");
+        String second = run("up");
+        assertThat(second).contains("Quotah is already running (pid " + up.pid() + ")");
+
+        List<ProcessHandle> children = up.descendants().toList();
+        assertThat(children).hasSizeGreaterThanOrEqualTo(QuotahService.values().length + 1);
+        assertThat(run("down")).contains("Stopped");
+
+        assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(ports).allMatch(Ports::isFree);
+        assertThat(run("status")).contains("Quotah is not running");
+    }
+
+    @Test
+    void a_taken_port_is_named_with_the_setting_that_moves_it() throws Exception {
+        moveEveryPortToAFreeOne();
+        try (ServerSocket squatter = new ServerSocket(0)) {
+            environment.put("QUOTAH_ANALYTICS_PORT", Integer.toString(squatter.getLocalPort()));
+
+            Process up = quotah("up");
+            String said = new String(up.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(up.exitValue()).isEqualTo(1);
+            assertThat(said).contains("Port " + squatter.getLocalPort() + " is already taken", "analytics-service",
+                    "QUOTAH_ANALYTICS_PORT=<free port> ./quotah up");
+        }
+    }
+
+    private List<Integer> moveEveryPortToAFreeOne() throws IOException {
+        List<Integer> ports = new ArrayList<>();
+        List<String> variables = new ArrayList<>();
+        for (QuotahService service : QuotahService.values()) {
+            variables.add(service.portVariable());
+        }
+        variables.add(KafkaProvider.PORT_VARIABLE);
+        variables.add(KafkaProvider.CONTROLLER_PORT_VARIABLE);
+        for (String variable : variables) {
+            int port = freePort();
+            ports.add(port);
+            environment.put(variable, Integer.toString(port));
+            // this JVM computes readiness URLs from the same settings
+            System.setProperty(variable, Integer.toString(port));
+        }
+        return ports;
+    }
+
+    private Process quotah(String command) throws IOException {
+        Path jar = layout.runnableJar("dev/local-stack");
+        ProcessBuilder builder = new ProcessBuilder(ManagedProcess.javaBinary(), "-Xmx96m",
+                "-Dquotah.home=" + layout.home(), "-Dquotah.state=" + layout.state(), "-jar", jar.toString(), command)
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private String run(String command) throws Exception {
+        Process process = quotah(command);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("./quotah %s ends", command).isTrue();
+        return output;
+    }
+
+    private static List<String> readLines(Process process) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread.ofVirtual().start(() -> {
+            try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                reader.lines().forEach(lines::add);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        return lines;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
