@@ -23,7 +23,8 @@ public final class LocalStack {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(
             Long.parseLong(Settings.get("QUOTAH_READY_TIMEOUT_SECONDS", "300")));
-    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    /** Generous: on the first stop after a build each JVM also writes its class-data archive. */
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
 
     private final StackLayout layout;
     private final StackState state;

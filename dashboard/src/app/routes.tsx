@@ -1,0 +1,69 @@
+import type { RouteObject } from 'react-router'
+import { AppShell } from '@/app/layout/AppShell'
+import { ComingSoonPage } from '@/app/routes/ComingSoonPage'
+import { NotFoundPage } from '@/app/routes/NotFoundPage'
+import { RouteErrorPage } from '@/app/routes/RouteErrorPage'
+import { BellIcon, ChartIcon, KeyIcon } from '@/components/icons'
+import { GuestOnly } from '@/features/auth/components/GuestOnly'
+import { LoginPage } from '@/features/auth/components/LoginPage'
+import { RegisterPage } from '@/features/auth/components/RegisterPage'
+import { RequireAuth } from '@/features/auth/components/RequireAuth'
+import { DashboardPage } from '@/features/dashboard/components/DashboardPage'
+
+// Shared by the browser router and the tests' memory router, so tests exercise the real tree.
+export const appRoutes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        element: <GuestOnly />,
+        children: [
+          { path: '/login', element: <LoginPage /> },
+          { path: '/register', element: <RegisterPage /> },
+        ],
+      },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <DashboardPage /> },
+          {
+            path: 'api-keys',
+            element: (
+              <ComingSoonPage
+                title="API Keys"
+                icon={<KeyIcon className="size-6" />}
+                plannedFeature="Here you will add provider API keys and see each one's limits."
+              />
+            ),
+          },
+          {
+            path: 'analytics',
+            element: (
+              <ComingSoonPage
+                title="Analytics"
+                icon={<ChartIcon className="size-6" />}
+                plannedFeature="Here you will see usage and cost over time, per key and per model."
+              />
+            ),
+          },
+          {
+            path: 'alerts',
+            element: (
+              <ComingSoonPage
+                title="Alerts"
+                icon={<BellIcon className="size-6" />}
+                plannedFeature="Here you will set thresholds that warn your team before a key hits its limit."
+              />
+            ),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]

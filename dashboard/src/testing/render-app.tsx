@@ -1,0 +1,22 @@
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { AppProvider } from '@/app/provider'
+import { appRoutes } from '@/app/routes'
+
+// RouterProvider comes from 'react-router', not 'react-router/dom' as in App.tsx: under
+// Vitest's Node resolution the /dom entry gets its own copy of the router context, so
+// hooks would throw "may be used only in the context of a <Router>". The /dom variant
+// only adds ReactDOM.flushSync, which the app does not use.
+
+/** Renders the real app (providers + routes) at `path`, with an in-memory history. */
+export function renderApp(path = '/') {
+  const router = createMemoryRouter(appRoutes, { initialEntries: [path] })
+  const user = userEvent.setup()
+  render(
+    <AppProvider>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  )
+  return { router, user, currentPath: () => router.state.location.pathname }
+}
