@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Real PostgreSQL, Redis and Kafka for integration tests, each found or started once per JVM. For each
+ * Real PostgreSQL, Redis, Kafka and Keycloak for integration tests, each found or started once per JVM. For each
  * the first that answers wins: a server named by environment ({@code QUOTAH_POSTGRES_URL},
  * {@code QUOTAH_REDIS_URL}, {@code QUOTAH_KAFKA_BOOTSTRAP}); a Testcontainers container where a Docker
  * engine answers; a local server on its standard port; an embedded or in-JVM one. One log line says which.
@@ -17,6 +17,7 @@ public final class Infrastructure {
     private static final Lazy<PostgresServer> POSTGRES = new Lazy<>(PostgresServer::resolve);
     private static final Lazy<RedisServer> REDIS = new Lazy<>(RedisServer::resolve);
     private static final Lazy<KafkaBroker> KAFKA = new Lazy<>(KafkaBroker::resolve);
+    private static final Lazy<KeycloakRealm> KEYCLOAK = new Lazy<>(KeycloakRealm::resolve);
 
     private Infrastructure() {
     }
@@ -31,6 +32,10 @@ public final class Infrastructure {
 
     public static KafkaBroker kafka() {
         return KAFKA.get();
+    }
+
+    public static KeycloakRealm keycloak() {
+        return KEYCLOAK.get();
     }
 
     static boolean dockerAvailable() {

@@ -30,7 +30,17 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         if (ClassUtils.isPresent("org.springframework.data.redis.connection.RedisConnectionFactory", classLoader)) {
             properties.put("spring.data.redis.url", Infrastructure.redis().url());
         }
+        if (withKeycloak()) {
+            KeycloakRealm keycloak = Infrastructure.keycloak();
+            properties.put("QUOTAH_KEYCLOAK_URL", keycloak.url());
+            properties.put("QUOTAH_AUTH_CLIENT_SECRET", keycloak.clientSecret());
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("quotah-testkit", properties));
+    }
+
+    /** Keycloak takes seconds to start: only tests that sign users in ask for it. */
+    protected boolean withKeycloak() {
+        return false;
     }
 
     private static synchronized PostgresServer.Database database() {
