@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react'
 import type { z } from 'zod'
 import { ApiError } from '@/lib/api-error'
 
+const UNEXPECTED_ERROR_MESSAGE = 'Something went wrong on our side. Try again in a moment.'
+
 type FieldErrors<TField extends string> = Partial<Record<TField, string>>
 
 /**
@@ -50,9 +52,14 @@ export function useZodForm<TField extends string, TOutput>(
       try {
         await onValid(result.data)
       } catch (error) {
-        if (!(error instanceof ApiError)) throw error
-        setFormError(error.detail)
-        showErrors(serverFieldErrors(error, isField), form)
+        if (error instanceof ApiError) {
+          setFormError(error.detail)
+          showErrors(serverFieldErrors(error, isField), form)
+        } else {
+          // E.g. an answer that does not match its schema: a bug, not the user's fault.
+          console.error(error)
+          setFormError(UNEXPECTED_ERROR_MESSAGE)
+        }
       } finally {
         setIsSubmitting(false)
       }

@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
 import { endSession } from '@/features/auth/api/session'
+
+// The machine is shared with other builds: give findBy* queries room before failing.
+configure({ asyncUtilTimeout: 4000 })
 
 afterEach(() => {
   cleanup()

@@ -1,5 +1,5 @@
-import { screen, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
 import { getAccessToken } from '@/lib/token-store'
 import { ada, mockApi, noSession, tokens } from '@/testing/mock-api'
 import { renderApp } from '@/testing/render-app'
@@ -121,8 +121,25 @@ describe('login form', () => {
     await user.type(screen.getByLabelText('Password'), 'correct horse battery')
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
 
-    const main = await screen.findByRole('main')
-    expect(await within(main).findByRole('heading', { name: 'Alerts' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'Alerts' })).toBeInTheDocument()
     expect(currentPath()).toBe('/alerts')
+  })
+
+  it('shows a generic error, not a crash, when the answer is malformed', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
+    mockApi({
+      'POST /api/auth/refresh': noSession,
+      'POST /api/auth/login': { status: 200, body: { unexpected: 'shape' } },
+    })
+    const { user, currentPath } = await openLoginPage()
+
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com')
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong')
+    expect(currentPath()).toBe('/login')
+    expect(getAccessToken()).toBeNull()
+    expect(consoleError).toHaveBeenCalled()
   })
 })

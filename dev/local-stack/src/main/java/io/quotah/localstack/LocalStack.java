@@ -30,6 +30,7 @@ public final class LocalStack {
     private final StackState state;
     private final List<ManagedProcess> services = new ArrayList<>();
     private KafkaProvider kafka;
+    private KeycloakProvider keycloak;
     private RedisProvider redis;
     private PostgresProvider postgres;
 
@@ -72,6 +73,9 @@ public final class LocalStack {
             layout.runnableJar(service.module());
             Ports.requireFree(service.port(), service.module(), service.portVariable());
         }
+        if (KeycloakProvider.startsKeycloak()) {
+            Ports.requireFree(KeycloakProvider.port(), "Keycloak", KeycloakProvider.PORT_VARIABLE);
+        }
         if (KafkaProvider.startsBroker()) {
             Ports.requireFree(KafkaProvider.port(), "Kafka", KafkaProvider.PORT_VARIABLE);
             Ports.requireFree(KafkaProvider.controllerPort(), "Kafka's controller",
@@ -96,9 +100,11 @@ public final class LocalStack {
         postgres.createDatabases(databaseUrls.keySet().stream().map(QuotahService::database).toList());
         redis = step("Redis", () -> RedisProvider.findOrStart(layout));
         kafka = step("Kafka", () -> KafkaProvider.findOrStart(layout));
+        keycloak = step("Keycloak", () -> KeycloakProvider.findOrStart(layout, postgres,
+                QuotahService.GATEWAY.baseUrl()));
 
         var launcher = new ServiceLauncher(layout, ServiceLauncher.environment(postgres.user(), postgres.password(),
-                databaseUrls, redis.url(), kafka.bootstrap()));
+                databaseUrls, redis.url(), kafka.bootstrap(), keycloak.url(), keycloak.clientSecret()));
         Map<QuotahService, ManagedProcess> byService = new EnumMap<>(QuotahService.class);
         for (QuotahService service : QuotahService.values()) {
             ManagedProcess process = launcher.start(service);
@@ -113,11 +119,17 @@ public final class LocalStack {
         }
         List<StackState.Component> components = components(byService);
         state.save(components);
+        String demo = DemoAccount.ensure(QuotahService.AUTH.baseUrl());
         System.out.println();
         System.out.printf(Locale.ROOT, "Quotah is up: all %d services ready in %.1f s.%n", byService.size(),
                 Duration.between(started, Instant.now()).toMillis() / 1000.0);
         printTable(components);
         System.out.println();
+        System.out.println("Open " + QuotahService.GATEWAY.baseUrl() + "  " + demo);
+        if (KeycloakProvider.startsKeycloak()) {
+            System.out.println("Keycloak admin console (demo only): " + keycloak.url() + "/admin  user admin, password in "
+                    + layout.state().resolve("secrets/keycloak-admin-password"));
+        }
         System.out.println("Logs: " + layout.logs() + "    Stop: Ctrl-C, or ./quotah down");
         try {
             stopped.await();
@@ -134,6 +146,7 @@ public final class LocalStack {
             case PostgresProvider p -> p.address() + "  " + p.origin();
             case RedisProvider r -> r.url() + "  " + r.origin();
             case KafkaProvider k -> k.bootstrap() + "  " + k.origin();
+            case KeycloakProvider k -> k.url() + "  " + k.origin();
             default -> "";
         };
         System.out.printf(Locale.ROOT, "  %-10s %s (%.1f s)%n", what, origin,
@@ -182,6 +195,7 @@ public final class LocalStack {
                 service.baseUrl(), service.readinessUrl(), process.pid(), "started by quotah")));
         components.add(new StackState.Component("kafka", kafka.bootstrap(), null,
                 kafka.process() == null ? 0 : kafka.process().pid(), kafka.origin()));
+        components.add(new StackState.Component("keycloak", keycloak.url(), null, keycloak.pid(), keycloak.origin()));
         components.add(new StackState.Component("postgresql", postgres.address(), null, 0, postgres.origin()));
         components.add(new StackState.Component("redis", redis.url(), null, 0, redis.origin()));
         return components;
@@ -206,9 +220,9 @@ public final class LocalStack {
         return Readiness.isReady(component.readinessUrl()) ? "ready" : "not ready";
     }
 
-    /** Services first (they flush and commit), then the broker, then what quotah started of Redis and PostgreSQL. */
+    /** Services first (they flush and commit), then Keycloak and the broker, then what quotah started of Redis and PostgreSQL. */
     private void stopEverything() {
-        if (services.isEmpty() && kafka == null && redis == null && postgres == null) {
+        if (services.isEmpty() && kafka == null && keycloak == null && redis == null && postgres == null) {
             state.clear();
             return;
         }
@@ -217,6 +231,7 @@ public final class LocalStack {
         try (ExecutorService stoppers = Executors.newVirtualThreadPerTaskExecutor()) {
             services.forEach(process -> stoppers.submit(() -> process.stop(SERVICE_STOP_GRACE)));
         }
+        closeQuietly(keycloak);
         closeQuietly(kafka);
         closeQuietly(redis);
         closeQuietly(postgres);

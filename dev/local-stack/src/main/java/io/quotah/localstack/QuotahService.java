@@ -7,16 +7,17 @@ package io.quotah.localstack;
 enum QuotahService {
 
     GATEWAY("gateway-service", "GATEWAY", 8080, null),
-    AUTH("auth-service", "AUTH", 8081, "quotah_auth"),
-    PROVIDER_POLLER("provider-poller-service", "POLLER", 8082, "quotah_poller"),
-    ANALYTICS("analytics-service", "ANALYTICS", 8083, "quotah_analytics"),
-    ALERT("alert-service", "ALERT", 8084, "quotah_alert"),
-    NOTIFICATION("notification-service", "NOTIFICATION", 8085, "quotah_notification");
+    AUTH("auth-service", "AUTH", 8081, "auth"),
+    PROVIDER_POLLER("provider-poller-service", "POLLER", 8082, "poller"),
+    ANALYTICS("analytics-service", "ANALYTICS", 8083, "analytics"),
+    ALERT("alert-service", "ALERT", 8084, "alert"),
+    NOTIFICATION("notification-service", "NOTIFICATION", 8085, "notification");
 
     private final String module;
     private final String envKey;
     private final int defaultPort;
     private final String database;
+
 
     QuotahService(String module, String envKey, int defaultPort, String database) {
         this.module = module;
@@ -29,9 +30,9 @@ enum QuotahService {
         return module;
     }
 
-    /** The database it owns, or null (the gateway keeps no state but Redis counters). */
+    /** The database it owns, e.g. {@code quotah_analytics}, or null (the gateway keeps no state but Redis counters). */
     String database() {
-        return database;
+        return database == null ? null : Databases.name(database);
     }
 
     String portVariable() {

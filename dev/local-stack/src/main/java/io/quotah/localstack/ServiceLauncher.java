@@ -26,7 +26,17 @@ final class ServiceLauncher {
     /** The shared environment for a stack on these databases, Redis and Kafka. */
     static Map<String, String> environment(String dbUser, String dbPassword, Map<QuotahService, String> databaseUrls,
             String redisUrl, String kafkaBootstrap) {
+        return environment(dbUser, dbPassword, databaseUrls, redisUrl, kafkaBootstrap, null, null);
+    }
+
+    /** ... and the Keycloak that issues and checks tokens, when there is one. */
+    static Map<String, String> environment(String dbUser, String dbPassword, Map<QuotahService, String> databaseUrls,
+            String redisUrl, String kafkaBootstrap, String keycloakUrl, String authClientSecret) {
         Map<String, String> env = new HashMap<>();
+        if (keycloakUrl != null) {
+            env.put("QUOTAH_KEYCLOAK_URL", keycloakUrl);
+            env.put("QUOTAH_AUTH_CLIENT_SECRET", authClientSecret);
+        }
         env.put("QUOTAH_DB_USER", dbUser);
         env.put("QUOTAH_DB_PASSWORD", dbPassword);
         env.put("QUOTAH_REDIS_URL", redisUrl);

@@ -31,11 +31,26 @@ class QuotahUpIT {
     private final List<Process> started = new ArrayList<>();
 
     @AfterEach
-    void stopWhateverIsLeft() {
+    void stopWhateverIsLeftAndDropTheDatabases() throws Exception {
         started.forEach(process -> {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         });
+        String prefix = environment.get("QUOTAH_DB_PREFIX");
+        var postgres = io.quotah.testkit.Infrastructure.postgres();
+        try (var connection = java.sql.DriverManager.getConnection(postgres.adminUrl(), postgres.user(),
+                postgres.password()); var statement = connection.createStatement()) {
+            var names = new ArrayList<String>();
+            try (var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + prefix
+                    + "%'")) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            for (String name : names) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
     }
 
     @Test
@@ -55,6 +70,7 @@ class QuotahUpIT {
                     "ready"));
         }
         assertThat(run("status")).contains("Quotah is running").containsPattern("(?s)(ready.*){6}");
+        assertThat(output).anySatisfy(line -> assertThat(line).contains("Demo account (demo only): demo@quotah.local"));
         String second = run("up");
         assertThat(second).contains("Quotah is already running (pid " + up.pid() + ")");
 
@@ -84,13 +100,16 @@ class QuotahUpIT {
         }
     }
 
+    /** Free ports for everything, and databases of this test's own. */
     private List<Integer> moveEveryPortToAFreeOne() throws IOException {
+        environment.put("QUOTAH_DB_PREFIX", "quotah_upit_" + Long.toHexString(System.nanoTime()));
         List<Integer> ports = new ArrayList<>();
         List<String> variables = new ArrayList<>();
         for (QuotahService service : QuotahService.values()) {
             variables.add(service.portVariable());
         }
         variables.add(KafkaProvider.PORT_VARIABLE);
+        variables.add(KeycloakProvider.PORT_VARIABLE);
         variables.add(KafkaProvider.CONTROLLER_PORT_VARIABLE);
         for (String variable : variables) {
             int port = freePort();

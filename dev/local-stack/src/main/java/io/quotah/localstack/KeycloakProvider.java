@@ -1,0 +1,105 @@
+package io.quotah.localstack;
+
+import io.quotah.dev.keycloak.KeycloakServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Keycloak for the stack: one named by {@code QUOTAH_KEYCLOAK_URL} (with {@code QUOTAH_AUTH_CLIENT_SECRET}),
+ * else the distribution the build unpacked, with its data in the {@code <prefix>_keycloak} database. The
+ * client secret and the admin password are made once per checkout and kept in {@code .quotah/secrets/}:
+ * demo credentials for a local stack, never for a real deployment.
+ */
+final class KeycloakProvider implements AutoCloseable {
+
+    static final String PORT_VARIABLE = "QUOTAH_KEYCLOAK_PORT";
+
+    private final String url;
+    private final String clientSecret;
+    private final String origin;
+    private final KeycloakServer server;
+
+    private KeycloakProvider(String url, String clientSecret, String origin, KeycloakServer server) {
+        this.url = url;
+        this.clientSecret = clientSecret;
+        this.origin = origin;
+        this.server = server;
+    }
+
+    static boolean startsKeycloak() {
+        return Settings.get("QUOTAH_KEYCLOAK_URL") == null;
+    }
+
+    static int port() {
+        return Settings.port(PORT_VARIABLE, 8180);
+    }
+
+    static KeycloakProvider findOrStart(StackLayout layout, PostgresProvider postgres, String publicUrl) {
+        String named = Settings.get("QUOTAH_KEYCLOAK_URL");
+        if (named != null) {
+            String secret = Settings.get("QUOTAH_AUTH_CLIENT_SECRET");
+            if (secret == null) {
+                throw new StackException("QUOTAH_KEYCLOAK_URL is set: set QUOTAH_AUTH_CLIENT_SECRET to the secret of "
+                        + "its quotah-auth client too.");
+            }
+            return new KeycloakProvider(named, secret, "yours (QUOTAH_KEYCLOAK_URL)", null);
+        }
+        String database = Databases.name("keycloak");
+        postgres.createDatabases(java.util.List.of(database));
+        String secret = secret(layout, "auth-client-secret");
+        try {
+            KeycloakServer server = KeycloakServer.start(new KeycloakServer.Options(layout.home(), port(),
+                    postgres.urlOf(database), postgres.user(), postgres.password(), secret, publicUrl,
+                    secret(layout, "keycloak-admin-password"), layout.logs().resolve("keycloak.log")));
+            return new KeycloakProvider(server.url(), secret, "started by quotah", server);
+        } catch (RuntimeException e) {
+            throw new StackException("Keycloak did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** A random value made on first use and kept, readable by this user only. */
+    static String secret(StackLayout layout, String name) {
+        Path file = layout.state().resolve("secrets").resolve(name);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String value = "demo-only-" + HexFormat.of().formatHex(random);
+            Files.writeString(file, value);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return value;
+        } catch (IOException e) {
+            throw new StackException("Cannot keep a secret in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    String url() {
+        return url;
+    }
+
+    String clientSecret() {
+        return clientSecret;
+    }
+
+    String origin() {
+        return origin;
+    }
+
+    long pid() {
+        return server == null ? 0 : server.pid();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}
