@@ -3,7 +3,12 @@ package io.quotah.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.quotah.testkit.RealInfrastructure;
+import io.quotah.testkit.ForgedTokens;
+import io.quotah.testkit.Infrastructure;
+import io.quotah.testkit.KeycloakUsers;
+import io.quotah.testkit.RealInfrastructureWithKeycloak;
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +23,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Requests reach the service that owns their path; readiness reflects Redis. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Requests reach the service that owns their path, only with a valid token of the realm; every answer
+ * carries the security headers; readiness reflects Redis.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "quotah.gateway.clock-skew=0s")
 @AutoConfigureWebTestClient
-@RealInfrastructure
+@RealInfrastructureWithKeycloak
 class GatewayRoutingIT {
 
     private static HttpServer analytics;
     private static final AtomicReference<String> lastPath = new AtomicReference<>();
+    private static final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+    private static final String PASSWORD = "a long test password";
 
     @Autowired
     WebTestClient client;
@@ -35,6 +45,7 @@ class GatewayRoutingIT {
         analytics = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         analytics.createContext("/", exchange -> {
             lastPath.set(exchange.getRequestURI().toString());
+            lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = "{\"from\":\"analytics\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -52,6 +63,7 @@ class GatewayRoutingIT {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("QUOTAH_ANALYTICS_URL", () -> "http://127.0.0.1:" + analytics.getAddress().getPort());
+        registry.add("QUOTAH_AUTH_URL", () -> "http://127.0.0.1:" + analytics.getAddress().getPort());
         registry.add("QUOTAH_ALERT_URL", () -> "http://127.0.0.1:" + closedPort());
     }
 
@@ -64,18 +76,60 @@ class GatewayRoutingIT {
         }
     }
 
+    private final KeycloakUsers users = new KeycloakUsers(Infrastructure.keycloak());
+
     @Test
-    void an_analytics_path_is_routed_to_analytics_unchanged() {
-        client.get().uri("/api/multi/rate-limits?window=1h").exchange()
+    void an_analytics_path_is_routed_to_analytics_unchanged_with_the_token() {
+        String token = users.accessToken(users.create(PASSWORD), PASSWORD);
+
+        client.get().uri("/api/multi/rate-limits?window=1h").header("Authorization", "Bearer " + token).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.from").isEqualTo("analytics");
 
         assertThat(lastPath.get()).isEqualTo("/api/multi/rate-limits?window=1h");
+        assertThat(lastAuthorization.get()).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void signing_in_needs_no_token() {
+        client.post().uri("/api/auth/login").exchange().expectStatus().isOk();
+
+        assertThat(lastPath.get()).isEqualTo("/api/auth/login");
+    }
+
+    @Test
+    void refuses_a_missing_forged_foreign_audience_or_expired_token() {
+        String email = users.create(PASSWORD);
+        client.get().uri("/api/multi/rate-limits").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().value("WWW-Authenticate", value -> assertThat(value).startsWith("Bearer"));
+        client.get().uri("/api/multi/rate-limits").header("Authorization", "Bearer "
+                        + ForgedTokens.signedByAnotherKey(Infrastructure.keycloak().issuer(), "someone"))
+                .exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/multi/rate-limits").header("Authorization", "Bearer "
+                        + users.accessTokenForAnotherAudience(email, PASSWORD))
+                .exchange().expectStatus().isUnauthorized();
+
+        String expiring = users.withAccessTokenLifespan(2, () -> users.accessToken(email, PASSWORD));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> client.get().uri("/api/multi/rate-limits")
+                .header("Authorization", "Bearer " + expiring).exchange().expectStatus().isUnauthorized());
+    }
+
+    @Test
+    void every_answer_carries_the_security_headers() {
+        client.get().uri("/actuator/health/liveness").exchange()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("default-src 'self'", "frame-ancestors 'none'"))
+                .expectHeader().doesNotExist("Strict-Transport-Security");
     }
 
     @Test
     void a_service_that_is_down_answers_503_problem_json_naming_it() {
-        client.get().uri("/api/alerts").exchange()
+        String token = users.accessToken(users.create(PASSWORD), PASSWORD);
+        client.get().uri("/api/alerts").header("Authorization", "Bearer " + token).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType("application/problem+json")
                 .expectHeader().valueEquals("Retry-After", "5")
