@@ -116,6 +116,16 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void the_dashboard_is_served_for_every_page_address() {
+        for (String page : new String[] {"/", "/login", "/analytics"}) {
+            client.get().uri(page).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith("text/html")
+                    .expectBody(String.class).value(html -> assertThat(html).contains("<div id=\"root\">"));
+        }
+    }
+
+    @Test
     void every_answer_carries_the_security_headers() {
         client.get().uri("/actuator/health/liveness").exchange()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
