@@ -71,6 +71,7 @@ class QuotahUpIT {
         }
         assertThat(run("status")).contains("Quotah is running").containsPattern("(?s)(ready.*){6}");
         assertThat(output).anySatisfy(line -> assertThat(line).contains("Demo account (demo only): demo@quotah.local"));
+        runTheDashboardInChromium();
         String second = run("up");
         assertThat(second).contains("Quotah is already running (pid " + up.pid() + ")");
 
@@ -82,6 +83,27 @@ class QuotahUpIT {
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         assertThat(ports).allMatch(Ports::isFree);
         assertThat(run("status")).contains("Quotah is not running");
+    }
+
+    /** dev/e2e's browser test against this stack; screenshots go to target/e2e-screenshots. */
+    private void runTheDashboardInChromium() throws Exception {
+        Path e2e = layout.home().resolve("dev/e2e");
+        Process install = new ProcessBuilder("sh", "-c",
+                "[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund")
+                .directory(e2e.toFile()).redirectErrorStream(true).start();
+        String installed = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(install.waitFor()).as("npm ci in dev/e2e:%n%s", installed).isZero();
+        ProcessBuilder browser = new ProcessBuilder("node", "dashboard.e2e.mjs").directory(e2e.toFile())
+                .redirectErrorStream(true);
+        browser.environment().put("BASE_URL", QuotahService.GATEWAY.baseUrl());
+        browser.environment().put("SCREENSHOT_DIR",
+                layout.home().resolve("dev/local-stack/target/e2e-screenshots").toString());
+        Process run = browser.start();
+        String said = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println(said);
+        assertThat(run.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(run.exitValue()).as("the dashboard in Chromium:%n%s", said).isZero();
+        assertThat(said).contains("0 failed");
     }
 
     @Test

@@ -1,0 +1,109 @@
+// The dashboard as a person uses it, in a real headless Chromium against a running Quotah (BASE_URL).
+// Run by dev/local-stack's QuotahUpIT against the stack `./quotah up` starts; by hand:
+//   BASE_URL=http://localhost:8080 node dev/e2e/dashboard.e2e.mjs
+// Each step saves a screenshot in SCREENSHOT_DIR. Exits non-zero, naming the step, on the first failure.
+import { chromium } from 'playwright-core'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+
+const baseUrl = process.env.BASE_URL ?? 'http://localhost:8080'
+const screenshots = process.env.SCREENSHOT_DIR ?? 'target/e2e-screenshots'
+const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium'
+if (!existsSync(browserPath)) {
+  console.log(`No Chromium at ${browserPath}: install Debian's (apt-get install -y chromium) or set CHROMIUM.`)
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+}
+mkdirSync(screenshots, { recursive: true })
+
+const email = `e2e-${randomUUID()}@example.com`
+const password = 'an e2e password 42'
+let passed = 0
+
+const browser = await chromium.launch({
+  executablePath: browserPath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+})
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+
+async function step(name, action) {
+  try {
+    await action()
+    await page.screenshot({ path: join(screenshots, `${String(passed + 1).padStart(2, '0')}-${name}.png`), fullPage: true })
+    passed++
+    console.log(`ok   ${name}`)
+  } catch (error) {
+    await page.screenshot({ path: join(screenshots, `failed-${name}.png`), fullPage: true }).catch(() => {})
+    console.log(`FAIL ${name}: ${error.message}`)
+    await browser.close()
+    console.log(`${passed} passed, 1 failed`)
+    process.exit(1)
+  }
+}
+
+const heading = (name) => page.getByRole('heading', { name })
+
+await step('protected-page-sends-to-login', async () => {
+  await page.goto(`${baseUrl}/analytics`)
+  await page.waitForURL('**/login')
+  await heading('Sign in to Quotah').waitFor()
+})
+
+await step('register', async () => {
+  await page.goto(`${baseUrl}/register`)
+  await page.getByLabel('Display name').fill('E2E Ada')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await heading('Dashboard').waitFor()
+  await page.getByText('No API keys yet').waitFor()
+})
+
+await step('reload-keeps-the-session', async () => {
+  await page.reload()
+  await heading('Dashboard').waitFor()
+  await page.getByRole('button', { name: /Account menu for E2E Ada/ }).waitFor()
+})
+
+await step('log-out', async () => {
+  await page.getByRole('button', { name: /Account menu for E2E Ada/ }).click()
+  await page.getByRole('button', { name: 'Log out' }).click()
+  await page.waitForURL('**/login')
+  await page.goto(`${baseUrl}/`)
+  await page.waitForURL('**/login')
+})
+
+await step('wrong-password', async () => {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('not the password at all')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByText('Wrong email or password').waitFor()
+})
+
+await step('log-in', async () => {
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await heading('Dashboard').waitFor()
+})
+
+await step('navigate-to-analytics', async () => {
+  await page.getByRole('link', { name: 'Analytics' }).first().click()
+  await page.waitForURL('**/analytics')
+  await page.getByText('Analytics is coming soon').waitFor()
+})
+
+await step('unknown-page', async () => {
+  await page.goto(`${baseUrl}/no-such-page`)
+  await heading('Page not found').waitFor()
+})
+
+await step('phone-width', async () => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  await page.goto(`${baseUrl}/`)
+  await page.getByRole('button', { name: 'Open navigation' }).waitFor()
+})
+
+await browser.close()
+console.log(`${passed} passed, 0 failed`)
