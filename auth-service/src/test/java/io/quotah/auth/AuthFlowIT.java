@@ -76,6 +76,15 @@ class AuthFlowIT {
     }
 
     @Test
+    void publishes_its_api_document_and_tags_answers_with_the_request_id() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(read(docs).get("paths").has("/api/auth/login")).isTrue();
+        assertThat(docs.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
     void a_duplicate_email_is_409_and_bad_input_names_the_field_and_rule() throws Exception {
         assertThat(post("/api/auth/register", registration(email, PASSWORD, "Ada"), null, null).statusCode())
                 .isEqualTo(201);

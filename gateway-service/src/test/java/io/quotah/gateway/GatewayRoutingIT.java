@@ -116,6 +116,26 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void each_service_api_document_is_served_under_api_docs_without_a_token() {
+        client.get().uri("/api/docs/analytics").exchange().expectStatus().isOk();
+        assertThat(lastPath.get()).isEqualTo("/v3/api-docs");
+
+        client.get().uri("/api/docs").exchange().expectStatus().value(status -> assertThat(status).isIn(200, 302));
+    }
+
+    @Test
+    void every_request_gets_an_id_passed_to_the_service_and_back() {
+        String token = users.accessToken(users.create(PASSWORD), PASSWORD);
+
+        client.get().uri("/api/multi/rate-limits").header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", "support-ticket-1234").exchange()
+                .expectHeader().valueEquals("X-Request-Id", "support-ticket-1234");
+        client.get().uri("/api/multi/rate-limits").header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", "<script>").exchange()
+                .expectHeader().value("X-Request-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
     void the_dashboard_is_served_for_every_page_address() {
         for (String page : new String[] {"/", "/login", "/analytics"}) {
             client.get().uri(page).exchange()

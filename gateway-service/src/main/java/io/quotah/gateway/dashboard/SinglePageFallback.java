@@ -25,7 +25,8 @@ class SinglePageFallback implements WebFilter {
     }
 
     static boolean isPage(String path) {
-        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")) {
+        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
+                || path.startsWith("/webjars/") || path.startsWith("/swagger-ui")) {
             return false;
         }
         String last = path.substring(path.lastIndexOf('/') + 1);

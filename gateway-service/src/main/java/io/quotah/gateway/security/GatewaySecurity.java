@@ -31,7 +31,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class GatewaySecurity {
 
     private static final String[] OPEN_API_PATHS = {"/api/auth/register", "/api/auth/login", "/api/auth/refresh",
-            "/api/auth/logout"};
+            "/api/auth/logout", "/api/docs", "/api/docs/**"};
 
     /** Only our own scripts, styles, images and API; no framing, no plugins. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "

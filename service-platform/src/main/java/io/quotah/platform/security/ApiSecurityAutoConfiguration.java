@@ -10,7 +10,10 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import io.quotah.platform.web.RequestIdFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -36,6 +39,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(ApiSecurityProperties.class)
 public class ApiSecurityAutoConfiguration {
 
+    /** Before security, so even a refused request's log lines carry its id. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(ApiSecurityProperties security) {
@@ -49,7 +60,7 @@ public class ApiSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiSecurityProperties security) throws Exception {
         List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**",
-                "/actuator/info", "/error"));
+                "/actuator/info", "/error", "/v3/api-docs", "/v3/api-docs/**"));
         open.addAll(security.publicPaths());
         return http
                 .csrf(csrf -> csrf.disable()) // no cookies carry authority here: tokens travel in a header
