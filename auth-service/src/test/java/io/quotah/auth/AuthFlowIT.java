@@ -81,6 +81,7 @@ class AuthFlowIT {
 
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(read(docs).get("paths").has("/api/auth/login")).isTrue();
+        assertThat(read(docs).get("info").get("title").asString()).isEqualTo("Quotah auth-service");
         assertThat(docs.headers().firstValue("X-Request-Id")).isPresent();
     }
 

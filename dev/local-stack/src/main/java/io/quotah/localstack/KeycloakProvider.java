@@ -38,6 +38,15 @@ final class KeycloakProvider implements AutoCloseable {
         return Settings.port(PORT_VARIABLE, 8180);
     }
 
+    /** Where Keycloak will answer, known before it does, so services can start alongside it. */
+    static String expectedUrl() {
+        return Settings.get("QUOTAH_KEYCLOAK_URL", "http://localhost:" + port());
+    }
+
+    static String expectedClientSecret(StackLayout layout) {
+        return startsKeycloak() ? secret(layout, "auth-client-secret") : Settings.get("QUOTAH_AUTH_CLIENT_SECRET");
+    }
+
     static KeycloakProvider findOrStart(StackLayout layout, PostgresProvider postgres, String publicUrl) {
         String named = Settings.get("QUOTAH_KEYCLOAK_URL");
         if (named != null) {

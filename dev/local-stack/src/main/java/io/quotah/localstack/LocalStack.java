@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./quotah up | down | status}: the whole system on one machine, no Docker. {@code up} finds or
@@ -31,6 +34,7 @@ public final class LocalStack {
     private final List<ManagedProcess> services = new ArrayList<>();
     private KafkaProvider kafka;
     private KeycloakProvider keycloak;
+    private CompletableFuture<KeycloakProvider> keycloakStart;
     private RedisProvider redis;
     private PostgresProvider postgres;
 
@@ -100,11 +104,13 @@ public final class LocalStack {
         postgres.createDatabases(databaseUrls.keySet().stream().map(QuotahService::database).toList());
         redis = step("Redis", () -> RedisProvider.findOrStart(layout));
         kafka = step("Kafka", () -> KafkaProvider.findOrStart(layout));
-        keycloak = step("Keycloak", () -> KeycloakProvider.findOrStart(layout, postgres,
-                QuotahService.GATEWAY.baseUrl()));
+        // Services need Keycloak only when a request comes: they start while it does.
+        keycloakStart = CompletableFuture.supplyAsync(() -> step("Keycloak",
+                () -> KeycloakProvider.findOrStart(layout, postgres, QuotahService.GATEWAY.baseUrl())));
 
         var launcher = new ServiceLauncher(layout, ServiceLauncher.environment(postgres.user(), postgres.password(),
-                databaseUrls, redis.url(), kafka.bootstrap(), keycloak.url(), keycloak.clientSecret()));
+                databaseUrls, redis.url(), kafka.bootstrap(), KeycloakProvider.expectedUrl(),
+                KeycloakProvider.expectedClientSecret(layout)));
         Map<QuotahService, ManagedProcess> byService = new EnumMap<>(QuotahService.class);
         for (QuotahService service : QuotahService.values()) {
             ManagedProcess process = launcher.start(service);
@@ -113,6 +119,11 @@ public final class LocalStack {
         }
         System.out.printf("  services   starting %d, waiting until each is ready...%n", byService.size());
         List<String> failures = awaitReady(byService);
+        try {
+            keycloak = keycloakStart.join();
+        } catch (CompletionException e) {
+            failures.add(e.getCause() instanceof StackException stack ? stack.getMessage() : e.getCause().toString());
+        }
         if (!failures.isEmpty()) {
             failures.forEach(System.err::println);
             throw new StackException("Quotah did not start; everything it started is being stopped.");
@@ -222,7 +233,7 @@ public final class LocalStack {
 
     /** Services first (they flush and commit), then Keycloak and the broker, then what quotah started of Redis and PostgreSQL. */
     private void stopEverything() {
-        if (services.isEmpty() && kafka == null && keycloak == null && redis == null && postgres == null) {
+        if (services.isEmpty() && kafka == null && keycloakStart == null && redis == null && postgres == null) {
             state.clear();
             return;
         }
@@ -231,12 +242,24 @@ public final class LocalStack {
         try (ExecutorService stoppers = Executors.newVirtualThreadPerTaskExecutor()) {
             services.forEach(process -> stoppers.submit(() -> process.stop(SERVICE_STOP_GRACE)));
         }
-        closeQuietly(keycloak);
+        closeQuietly(keycloak != null ? keycloak : startedMeanwhile(keycloakStart));
         closeQuietly(kafka);
         closeQuietly(redis);
         closeQuietly(postgres);
         state.clear();
         System.out.println("Stopped: nothing Quotah started is left running.");
+    }
+
+    /** A Keycloak still starting when the stack is stopped: wait for it, so it is not left behind. */
+    private static KeycloakProvider startedMeanwhile(CompletableFuture<KeycloakProvider> starting) {
+        if (starting == null) {
+            return null;
+        }
+        try {
+            return starting.get(4, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -255,7 +278,7 @@ public final class LocalStack {
         if (supervisor.isPresent()) {
             System.out.println("Stopping Quotah (pid " + supervisor.get().pid() + ")...");
             supervisor.get().destroy();
-            supervisor.get().onExit().orTimeout(90, java.util.concurrent.TimeUnit.SECONDS).join();
+            supervisor.get().onExit().orTimeout(90, TimeUnit.SECONDS).join();
             System.out.println("Stopped.");
             return 0;
         }
@@ -267,7 +290,7 @@ public final class LocalStack {
                             .map(line -> line.contains(layout.home().toString())).orElse(false));
             if (child.isPresent()) {
                 child.get().destroy();
-                child.get().onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
+                child.get().onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> {
                     child.get().destroyForcibly();
                     return null;
                 }).join();
