@@ -58,6 +58,14 @@ final class KeycloakProvider implements AutoCloseable {
             return new KeycloakProvider(named, secret, "yours (QUOTAH_KEYCLOAK_URL)", null);
         }
         String database = Databases.name("keycloak");
+        if (!Files.exists(secretFile(layout, "auth-client-secret"))) {
+            // Keycloak imports the realm (with this checkout's secrets) only into an empty database: one left by
+            // another checkout, or by a .quotah/ that was deleted, holds secrets nobody here knows.
+            if (postgres.dropDatabase(database)) {
+                System.out.println("  Keycloak   its database held another checkout's realm: made it anew "
+                        + "(accounts in it are gone)");
+            }
+        }
         postgres.createDatabases(java.util.List.of(database));
         String secret = secret(layout, "auth-client-secret");
         try {
@@ -71,8 +79,12 @@ final class KeycloakProvider implements AutoCloseable {
     }
 
     /** A random value made on first use and kept, readable by this user only. */
+    private static Path secretFile(StackLayout layout, String name) {
+        return layout.state().resolve("secrets").resolve(name);
+    }
+
     static String secret(StackLayout layout, String name) {
-        Path file = layout.state().resolve("secrets").resolve(name);
+        Path file = secretFile(layout, name);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).trim();

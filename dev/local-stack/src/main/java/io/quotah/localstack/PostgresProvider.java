@@ -98,6 +98,27 @@ final class PostgresProvider implements AutoCloseable {
         }
     }
 
+    /** Drops a database if it exists, with its open connections; returns whether it existed. */
+    boolean dropDatabase(String name) {
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password)) {
+            boolean existed;
+            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                exists.setString(1, name);
+                try (ResultSet rows = exists.executeQuery()) {
+                    existed = rows.next();
+                }
+            }
+            if (existed) {
+                try (Statement drop = connection.createStatement()) {
+                    drop.execute("DROP DATABASE " + name + " WITH (FORCE)");
+                }
+            }
+            return existed;
+        } catch (SQLException e) {
+            throw new StackException("Could not drop database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     String urlOf(String database) {
         int query = adminUrl.indexOf('?');
         String base = query < 0 ? adminUrl : adminUrl.substring(0, query);
