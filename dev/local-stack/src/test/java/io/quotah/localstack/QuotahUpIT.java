@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
+import io.quotah.testkit.Infrastructure;
+import io.quotah.testkit.KeycloakRealm;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -37,7 +39,7 @@ class QuotahUpIT {
             process.destroyForcibly();
         });
         String prefix = environment.get("QUOTAH_DB_PREFIX");
-        var postgres = io.quotah.testkit.Infrastructure.postgres();
+        var postgres = Infrastructure.postgres();
         try (var connection = java.sql.DriverManager.getConnection(postgres.adminUrl(), postgres.user(),
                 postgres.password()); var statement = connection.createStatement()) {
             var names = new ArrayList<String>();
@@ -122,9 +124,15 @@ class QuotahUpIT {
         }
     }
 
-    /** Free ports for everything, and databases of this test's own. */
+    /**
+     * Free ports for everything, databases of this test's own, and the test run's Keycloak (one per run, as
+     * every other test uses: starting Keycloak is what the stack does when none is named).
+     */
     private List<Integer> moveEveryPortToAFreeOne() throws IOException {
         environment.put("QUOTAH_DB_PREFIX", "quotah_upit_" + Long.toHexString(System.nanoTime()));
+        KeycloakRealm keycloak = Infrastructure.keycloak();
+        environment.put("QUOTAH_KEYCLOAK_URL", keycloak.url());
+        environment.put("QUOTAH_AUTH_CLIENT_SECRET", keycloak.clientSecret());
         List<Integer> ports = new ArrayList<>();
         List<String> variables = new ArrayList<>();
         for (QuotahService service : QuotahService.values()) {

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * The quotah realm on a real Keycloak, for tests: one named by {@code QUOTAH_KEYCLOAK_URL} (with
- * {@code QUOTAH_AUTH_CLIENT_SECRET}), else one started from the distribution the build unpacked, on a free
- * port with a fresh database, once per JVM.
+ * {@code QUOTAH_AUTH_CLIENT_SECRET}); else, in a run of {@code ./quotah test}, the run's one shared Keycloak;
+ * else one started from the distribution the build unpacked, on a free port with a fresh database, once per JVM.
  *
  * @param url e.g. {@code http://localhost:8180}
  * @param clientSecret the secret of auth-service's confidential client {@code quotah-auth}
@@ -34,7 +34,17 @@ public record KeycloakRealm(String url, String clientSecret, String adminPasswor
             return announce(new KeycloakRealm(url, secret, Infrastructure.env("QUOTAH_KEYCLOAK_ADMIN_PASSWORD"),
                     "QUOTAH_KEYCLOAK_URL (" + url + ")"));
         }
-        PostgresServer.Database database = Infrastructure.postgres().createDatabase("quotah_it_keycloak");
+        PostgresServer postgres = Infrastructure.postgres();
+        String run = Infrastructure.env("QUOTAH_TEST_RUN");
+        if (run != null && postgres.outlivesThisJvm()) {
+            try {
+                return announce(new SharedKeycloak(repositoryHome(), postgres).forRun(run, repositoryHome(),
+                        KeycloakRealm::freePortOrFail));
+            } catch (RuntimeException e) {
+                throw unavailable(e);
+            }
+        }
+        PostgresServer.Database database = postgres.createDatabase("quotah_it_keycloak");
         String secret = "test-only-" + UUID.randomUUID();
         String adminPassword = "test-only-" + UUID.randomUUID();
         try {
@@ -46,12 +56,16 @@ public record KeycloakRealm(String url, String clientSecret, String adminPasswor
             return announce(new KeycloakRealm(server.url(), secret, adminPassword,
                     "a Keycloak started from dev/keycloak"));
         } catch (IOException | RuntimeException e) {
-            throw new InfrastructureUnavailableException("""
-                    No Keycloak for the tests: %s
-                    Build the distribution first (mvn -DskipTests package unpacks it into dev/keycloak/target/server),
-                    or name a running one: QUOTAH_KEYCLOAK_URL=http://localhost:8180 with QUOTAH_AUTH_CLIENT_SECRET."""
-                    .formatted(e.getMessage()), e);
+            throw unavailable(e);
         }
+    }
+
+    private static InfrastructureUnavailableException unavailable(Exception e) {
+        return new InfrastructureUnavailableException("""
+                No Keycloak for the tests: %s
+                Build the distribution first (mvn -DskipTests package unpacks it into .quotah/keycloak),
+                or name a running one: QUOTAH_KEYCLOAK_URL=http://localhost:8180 with QUOTAH_AUTH_CLIENT_SECRET."""
+                .formatted(e.getMessage()), e);
     }
 
     /** The checkout: the nearest folder up from here that holds {@code dev/keycloak}. */
@@ -66,6 +80,14 @@ public record KeycloakRealm(String url, String clientSecret, String adminPasswor
             }
         }
         throw new IllegalStateException("cannot find the Quotah checkout above " + Path.of("").toAbsolutePath());
+    }
+
+    private static int freePortOrFail() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int freePort() throws IOException {

@@ -13,26 +13,37 @@ import java.util.UUID;
  * when the JVM exits, so test runs never see each other's rows.
  *
  * @param adminUrl JDBC URL of a database to connect to for creating others
+ * @param outlivesThisJvm whether the server goes on after this JVM exits (embedded and container ones do not)
  */
-public record PostgresServer(String adminUrl, String user, String password, String source) {
+public record PostgresServer(String adminUrl, String user, String password, String source, boolean outlivesThisJvm) {
 
     /** A fresh database: its JDBC URL and credentials. */
     public record Database(String url, String user, String password, String name) {
     }
 
     public Database createDatabase(String prefix) {
-        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8))
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        execute("CREATE DATABASE " + name);
+        Database database = createLastingDatabase(prefix);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             try {
-                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                dropDatabase(database.name());
             } catch (RuntimeException ignored) {
                 // the server may already be gone at exit; an abandoned test database is harmless
             }
         }));
+        return database;
+    }
+
+    /** A fresh database that stays when this JVM exits, for servers shared by a whole test run. */
+    Database createLastingDatabase(String prefix) {
+        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        execute("CREATE DATABASE " + name);
         Infrastructure.log.info("Quotah testkit: created database {} on PostgreSQL from {}", name, source);
         return new Database(withDatabase(adminUrl, name), user, password, name);
+    }
+
+    void dropDatabase(String name) {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     private void execute(String sql) {
@@ -56,18 +67,18 @@ public record PostgresServer(String adminUrl, String user, String password, Stri
         String user = firstNonBlank(Infrastructure.env("QUOTAH_POSTGRES_USER"), "postgres");
         String password = firstNonBlank(Infrastructure.env("QUOTAH_POSTGRES_PASSWORD"), "");
         if (url != null) {
-            return announce(new PostgresServer(url, user, password, "QUOTAH_POSTGRES_URL (" + url + ")"));
+            return announce(new PostgresServer(url, user, password, "QUOTAH_POSTGRES_URL (" + url + ")", true));
         }
         if (Infrastructure.dockerAvailable()) {
             var container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:16-alpine");
             container.start();
             return announce(new PostgresServer(container.getJdbcUrl(), container.getUsername(),
-                    container.getPassword(), "a Testcontainers container"));
+                    container.getPassword(), "a Testcontainers container", false));
         }
         String local = "jdbc:postgresql://127.0.0.1:5432/postgres?connectTimeout=3";
         SQLException localFailure;
         try (Connection ignored = DriverManager.getConnection(local, user, password)) {
-            return announce(new PostgresServer(local, user, password, "the local server at 127.0.0.1:5432"));
+            return announce(new PostgresServer(local, user, password, "the local server at 127.0.0.1:5432", true));
         } catch (SQLException e) {
             localFailure = e;
         }
@@ -81,7 +92,7 @@ public record PostgresServer(String adminUrl, String user, String password, Stri
                 }
             }));
             String embeddedUrl = embedded.getJdbcUrl("postgres", "postgres");
-            return announce(new PostgresServer(embeddedUrl, "postgres", "", "an embedded PostgreSQL (zonky)"));
+            return announce(new PostgresServer(embeddedUrl, "postgres", "", "an embedded PostgreSQL (zonky)", false));
         } catch (Exception | LinkageError e) {
             e.addSuppressed(localFailure);
             throw new InfrastructureUnavailableException("""

@@ -44,7 +44,7 @@ public final class KeycloakServer implements AutoCloseable {
     /**
      * How to run it.
      *
-     * @param repositoryHome the Quotah checkout (holds {@code dev/keycloak/target/server})
+     * @param repositoryHome the Quotah checkout (holds the distribution in {@code .quotah/keycloak})
      * @param publicUrl where the dashboard is served, for the realm's redirect URIs
      * @param adminPassword the bootstrap admin's password (a first start only)
      */
@@ -67,9 +67,12 @@ public final class KeycloakServer implements AutoCloseable {
         return keycloak;
     }
 
-    /** The unpacked distribution, e.g. {@code dev/keycloak/target/server/keycloak-26.5.6}. */
+    /**
+     * The unpacked distribution, e.g. {@code .quotah/keycloak/keycloak-26.5.6}: outside {@code target/}, so a
+     * {@code mvn clean} does not throw away the optimized build.
+     */
     static Path distribution(Path repositoryHome) {
-        Path servers = repositoryHome.resolve("dev/keycloak/target/server");
+        Path servers = repositoryHome.resolve(".quotah/keycloak");
         try (Stream<Path> found = Files.isDirectory(servers) ? Files.list(servers) : Stream.empty()) {
             return found.filter(dir -> Files.isExecutable(dir.resolve("bin/kc.sh"))).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Keycloak is not unpacked in " + servers
