@@ -15,4 +15,10 @@ class ProviderPollerTopics {
         return TopicDeclarations.of(EventType.RATE_LIMIT_SNAPSHOT.topic(), EventType.USAGE_EVENT.topic(),
                 EventType.CONNECTION_CHANGED.topic());
     }
+
+    /** Declared by consumers too, so start order does not matter. */
+    @Bean
+    KafkaAdmin.NewTopics pollerConsumedTopics() {
+        return TopicDeclarations.of(EventType.USER_DELETED.topic());
+    }
 }

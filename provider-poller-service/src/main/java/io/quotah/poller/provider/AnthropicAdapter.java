@@ -1,0 +1,165 @@
+package io.quotah.poller.provider;
+
+import io.quotah.contracts.events.Provider;
+import io.quotah.contracts.events.RateLimitWindow;
+import io.quotah.contracts.events.RateLimitWindow.WindowKind;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** Anthropic: {@code anthropic-ratelimit-*} headers with RFC 3339 resets of continuously refilled buckets. */
+final class AnthropicAdapter implements ProviderAdapter {
+
+    private static final String VERSION = "2023-06-01";
+    private static final Pattern API_KEY = Pattern.compile("sk-ant-api\\d{2}-[A-Za-z0-9_-]{8,}");
+    private static final Pattern ADMIN_KEY = Pattern.compile("sk-ant-admin\\d{2}-[A-Za-z0-9_-]{8,}");
+
+    private final ProviderHttp http;
+    private final String baseUrl;
+    private final String probeModel;
+
+    AnthropicAdapter(ProviderHttp http, String baseUrl, String probeModel) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.probeModel = probeModel;
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.ANTHROPIC;
+    }
+
+    @Override
+    public Optional<String> keyFormatProblem(String apiKey) {
+        if (ADMIN_KEY.matcher(apiKey).matches()) {
+            return Optional.of("is an Admin key (sk-ant-admin...); put it in adminKey and give an API key here");
+        }
+        return API_KEY.matcher(apiKey).matches() ? Optional.empty()
+                : Optional.of("is not an Anthropic API key: they start with sk-ant-api03-");
+    }
+
+    @Override
+    public Optional<String> adminKeyFormatProblem(String adminKey) {
+        return ADMIN_KEY.matcher(adminKey).matches() ? Optional.empty()
+                : Optional.of("is not an Anthropic Admin key: they start with sk-ant-admin01-");
+    }
+
+    @Override
+    public CallOutcome validate(String apiKey) {
+        return call(authorized(http.request(baseUrl + "/v1/models?limit=1"), apiKey).GET().build(), null);
+    }
+
+    @Override
+    public CallOutcome probe(String apiKey) {
+        String body = ProviderHttp.body(Map.of("model", probeModel, "max_tokens", 1,
+                "messages", List.of(Map.of("role", "user", "content", "."))));
+        return call(authorized(http.request(baseUrl + "/v1/messages"), apiKey)
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), probeModel);
+    }
+
+    @Override
+    public LimitReading readLimits(ResponseHeaders headers, Instant receivedAt) {
+        HeaderParsing parsing = new HeaderParsing(headers);
+        window(parsing, WindowKind.REQUESTS, "anthropic-ratelimit-requests");
+        window(parsing, WindowKind.TOKENS, "anthropic-ratelimit-tokens");
+        window(parsing, WindowKind.INPUT_TOKENS, "anthropic-ratelimit-input-tokens");
+        window(parsing, WindowKind.OUTPUT_TOKENS, "anthropic-ratelimit-output-tokens");
+        window(parsing, WindowKind.PRIORITY_INPUT_TOKENS, "anthropic-priority-input-tokens");
+        window(parsing, WindowKind.PRIORITY_OUTPUT_TOKENS, "anthropic-priority-output-tokens");
+        window(parsing, WindowKind.FAST_INPUT_TOKENS, "anthropic-fast-input-tokens");
+        window(parsing, WindowKind.FAST_OUTPUT_TOKENS, "anthropic-fast-output-tokens");
+        return parsing.reading(parsing.retryAfterSeconds("retry-after"));
+    }
+
+    private static void window(HeaderParsing parsing, WindowKind kind, String prefix) {
+        // The reset is when the bucket would be full again, not the end of a fixed window.
+        parsing.window(kind, prefix + "-limit", prefix + "-remaining", prefix + "-reset",
+                value -> OffsetDateTime.parse(value).toInstant());
+    }
+
+    @Override
+    public List<ConfiguredLimits> configuredLimits(String adminKey) {
+        List<ConfiguredLimits> groups = new ArrayList<>();
+        String page = null;
+        do {
+            String url = baseUrl + "/v1/organizations/rate_limits" + (page == null ? "" : "?page=" + page);
+            ProviderHttp.Answer answer = http.send(authorized(http.request(url), adminKey).GET().build());
+            if (answer.failure() != null || answer.response().statusCode() != 200) {
+                throw new AdminApiException(answer.failure() != null ? answer.failure().reason()
+                        : "HTTP " + answer.response().statusCode() + ": " + errorMessage(answer.response()));
+            }
+            JsonNode body = ProviderHttp.json(answer.response().body());
+            for (JsonNode group : body.path("data")) {
+                List<RateLimitWindow> windows = new ArrayList<>();
+                for (JsonNode limit : group.path("limits")) {
+                    WindowKind kind = switch (limit.path("type").asString("")) {
+                        case "requests_per_minute" -> WindowKind.REQUESTS;
+                        case "input_tokens_per_minute" -> WindowKind.INPUT_TOKENS;
+                        case "output_tokens_per_minute" -> WindowKind.OUTPUT_TOKENS;
+                        default -> null;
+                    };
+                    if (kind != null && limit.path("value").canConvertToLong() && limit.path("value").asLong() >= 0) {
+                        windows.add(new RateLimitWindow(kind, limit.path("value").asLong(), null, null));
+                    }
+                }
+                JsonNode models = group.path("models");
+                String name = models.isArray() && !models.isEmpty() ? models.get(0).asString()
+                        : group.path("id").asString(null);
+                if (!windows.isEmpty()) {
+                    groups.add(new ConfiguredLimits(name, windows));
+                }
+            }
+            JsonNode next = body.path("next_page");
+            page = next.isString() && !next.asString().isBlank() ? next.asString() : null;
+        } while (page != null);
+        return groups;
+    }
+
+    @Override
+    public String mask(String key) {
+        return KeyMask.mask(key, key.startsWith("sk-ant-admin") ? "sk-ant-admin" : "sk-ant-");
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request, String key) {
+        return request.header("x-api-key", key).header("anthropic-version", VERSION);
+    }
+
+    private CallOutcome call(HttpRequest request, String model) {
+        ProviderHttp.Answer answer = http.send(request);
+        if (answer.failure() != null) {
+            return answer.failure();
+        }
+        HttpResponse<String> response = answer.response();
+        LimitReading limits = readLimits(ResponseHeaders.ofLists(response.headers().map()), Instant.now());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return new CallOutcome.Accepted(limits, model);
+        }
+        JsonNode error = ProviderHttp.json(response.body()).path("error");
+        String message = error.path("message").asString("HTTP " + status);
+        if (status == 401 || status == 403) {
+            return new CallOutcome.Refused(status, message);
+        }
+        if (status == 429) {
+            String code = error.path("details").path("error_code").asString("");
+            if (code.equals("enforced_spend_limit_reached")) {
+                // Same error type as a rate limit, but waiting does not help: the spend cap must be raised.
+                return new CallOutcome.QuotaExhausted(code, message);
+            }
+            return new CallOutcome.RateLimited(limits.retryAfter(), limits, message);
+        }
+        return new CallOutcome.ProviderError(status, error.path("type").asString("HTTP " + status) + ": " + message);
+    }
+
+    private static String errorMessage(HttpResponse<String> response) {
+        return ProviderHttp.json(response.body()).path("error").path("message").asString("no message");
+    }
+}

@@ -1,0 +1,132 @@
+package io.quotah.poller.provider;
+
+import io.quotah.contracts.events.Provider;
+import io.quotah.contracts.events.RateLimitWindow.WindowKind;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** OpenAI: {@code x-ratelimit-*} headers with resets as Go durations from the moment of the answer. */
+final class OpenAiAdapter implements ProviderAdapter {
+
+    private static final Pattern API_KEY = Pattern.compile("sk-(?!admin-)[A-Za-z0-9_-]{16,}");
+    private static final Pattern ADMIN_KEY = Pattern.compile("sk-admin-[A-Za-z0-9_-]{8,}");
+    /** Out of money or quota: documented as not retryable. */
+    private static final Set<String> QUOTA_CODES = Set.of("insufficient_quota", "credit_balance_exhausted",
+            "organization_spend_limit_exceeded", "project_spend_limit_exceeded", "organization_usage_limit_exceeded");
+
+    private final ProviderHttp http;
+    private final String baseUrl;
+    private final String probeModel;
+
+    OpenAiAdapter(ProviderHttp http, String baseUrl, String probeModel) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.probeModel = probeModel;
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.OPENAI;
+    }
+
+    @Override
+    public Optional<String> keyFormatProblem(String apiKey) {
+        if (ADMIN_KEY.matcher(apiKey).matches()) {
+            return Optional.of("is an Admin key (sk-admin-...); put it in adminKey and give an API key here");
+        }
+        return API_KEY.matcher(apiKey).matches() ? Optional.empty()
+                : Optional.of("is not an OpenAI API key: they start with sk-proj- (or sk-)");
+    }
+
+    @Override
+    public Optional<String> adminKeyFormatProblem(String adminKey) {
+        return ADMIN_KEY.matcher(adminKey).matches() ? Optional.empty()
+                : Optional.of("is not an OpenAI Admin key: they start with sk-admin-");
+    }
+
+    @Override
+    public CallOutcome validate(String apiKey) {
+        return call(authorized(http.request(baseUrl + "/v1/models"), apiKey).GET().build(), null);
+    }
+
+    @Override
+    public CallOutcome probe(String apiKey) {
+        // max_completion_tokens, not max_tokens: the cheapest models are reasoning models, which refuse the latter
+        String body = ProviderHttp.body(Map.of("model", probeModel, "max_completion_tokens", 1,
+                "messages", List.of(Map.of("role", "user", "content", "."))));
+        return call(authorized(http.request(baseUrl + "/v1/chat/completions"), apiKey)
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), probeModel);
+    }
+
+    @Override
+    public LimitReading readLimits(ResponseHeaders headers, Instant receivedAt) {
+        HeaderParsing parsing = new HeaderParsing(headers);
+        parsing.window(WindowKind.REQUESTS, "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests",
+                "x-ratelimit-reset-requests", value -> receivedAt.plus(GoDuration.parse(value)));
+        parsing.window(WindowKind.TOKENS, "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens",
+                "x-ratelimit-reset-tokens", value -> receivedAt.plus(GoDuration.parse(value)));
+        parsing.window(WindowKind.PROJECT_TOKENS, "x-ratelimit-limit-project-tokens",
+                "x-ratelimit-remaining-project-tokens", "x-ratelimit-reset-project-tokens",
+                value -> receivedAt.plus(GoDuration.parse(value)));
+        Duration retryAfter = parsing.retryAfterMillis("retry-after-ms");
+        Duration retryAfterSeconds = parsing.retryAfterSeconds("retry-after");
+        return parsing.reading(retryAfter != null ? retryAfter : retryAfterSeconds);
+    }
+
+    @Override
+    public List<ConfiguredLimits> configuredLimits(String adminKey) {
+        // Configured limits are per project and need its id; live headers carry the same limits.
+        return List.of();
+    }
+
+    @Override
+    public String mask(String key) {
+        String prefix = key.startsWith("sk-admin-") ? "sk-admin-" : key.startsWith("sk-proj-") ? "sk-proj-"
+                : key.startsWith("sk-svcacct-") ? "sk-svcacct-" : "sk-";
+        return KeyMask.mask(key, prefix);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request, String key) {
+        return request.header("Authorization", "Bearer " + key);
+    }
+
+    private CallOutcome call(HttpRequest request, String model) {
+        ProviderHttp.Answer answer = http.send(request);
+        if (answer.failure() != null) {
+            return answer.failure();
+        }
+        HttpResponse<String> response = answer.response();
+        LimitReading limits = readLimits(ResponseHeaders.ofLists(response.headers().map()), Instant.now());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return new CallOutcome.Accepted(limits, model);
+        }
+        JsonNode error = ProviderHttp.json(response.body()).path("error");
+        String message = redacted(error.path("message").asString("HTTP " + status));
+        String code = error.path("code").asString("");
+        if (status == 401 || status == 403) {
+            return new CallOutcome.Refused(status, message);
+        }
+        if (QUOTA_CODES.contains(code) || QUOTA_CODES.contains(error.path("type").asString(""))) {
+            return new CallOutcome.QuotaExhausted(code, message);
+        }
+        if (status == 429) {
+            return new CallOutcome.RateLimited(limits.retryAfter(), limits, message);
+        }
+        return new CallOutcome.ProviderError(status, "HTTP " + status + ": " + message);
+    }
+
+    /** OpenAI's 401 message quotes part of the key ("Incorrect API key provided: sk-...abcd"): keep only the end. */
+    private static String redacted(String message) {
+        return message.replaceAll("sk-[A-Za-z0-9_*.-]{4,}([A-Za-z0-9]{4})", "sk-…$1");
+    }
+}
