@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { ada, mockApi, noSession, tokens } from '@/testing/mock-api'
+import { ada, mockApi, noRateLimits, noSession, tokens } from '@/testing/mock-api'
 import { renderApp } from '@/testing/render-app'
 
 describe('routes', () => {
@@ -17,6 +17,7 @@ describe('routes', () => {
     const api = mockApi({
       'POST /api/auth/refresh': tokens('restored-token'),
       'GET /api/auth/me': { status: 200, body: ada },
+      'GET /api/multi/rate-limits': noRateLimits,
     })
     const { currentPath } = renderApp('/')
 
@@ -27,7 +28,7 @@ describe('routes', () => {
     }
     expect(within(nav).getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page')
     expect(screen.getByRole('button', { name: 'Account menu for Ada Lovelace' })).toBeInTheDocument()
-    expect(within(screen.getByRole('main')).getByText('No API keys yet')).toBeInTheDocument()
+    expect(await within(screen.getByRole('main')).findByText('No API keys yet')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: /Add an API key/ })).toHaveAttribute('href', '/api-keys')
     expect(currentPath()).toBe('/')
     expect(api.callsTo('POST /api/auth/refresh')).toHaveLength(1)
@@ -38,6 +39,7 @@ describe('routes', () => {
     mockApi({
       'POST /api/auth/refresh': tokens('restored-token'),
       'GET /api/auth/me': { status: 200, body: ada },
+      'GET /api/multi/rate-limits': noRateLimits,
     })
     const { currentPath } = renderApp('/login')
 

@@ -3,12 +3,13 @@ import { AppShell } from '@/app/layout/AppShell'
 import { ComingSoonPage } from '@/app/routes/ComingSoonPage'
 import { NotFoundPage } from '@/app/routes/NotFoundPage'
 import { RouteErrorPage } from '@/app/routes/RouteErrorPage'
-import { BellIcon, ChartIcon, KeyIcon } from '@/components/icons'
+import { BellIcon, ChartIcon } from '@/components/icons'
+import { ApiKeysPage } from '@/features/api-keys/components/ApiKeysPage'
 import { GuestOnly } from '@/features/auth/components/GuestOnly'
 import { LoginPage } from '@/features/auth/components/LoginPage'
 import { RegisterPage } from '@/features/auth/components/RegisterPage'
 import { RequireAuth } from '@/features/auth/components/RequireAuth'
-import { DashboardPage } from '@/features/dashboard/components/DashboardPage'
+import { DashboardPage } from '@/features/rate-limits/components/DashboardPage'
 
 // Shared by the browser router and the tests' memory router, so tests exercise the real tree.
 export const appRoutes: RouteObject[] = [
@@ -31,16 +32,7 @@ export const appRoutes: RouteObject[] = [
         ),
         children: [
           { index: true, element: <DashboardPage /> },
-          {
-            path: 'api-keys',
-            element: (
-              <ComingSoonPage
-                title="API Keys"
-                icon={<KeyIcon className="size-6" />}
-                plannedFeature="Here you will add provider API keys and see each one's limits."
-              />
-            ),
-          },
+          { path: 'api-keys', element: <ApiKeysPage /> },
           {
             path: 'analytics',
             element: (

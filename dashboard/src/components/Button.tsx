@@ -1,13 +1,14 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ComponentPropsWithRef } from 'react'
 import { Spinner } from '@/components/Spinner'
 
-type ButtonVariant = 'primary' | 'secondary' | 'ghost'
+type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger'
 
 const variantClasses: Record<ButtonVariant, string> = {
   primary: 'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 disabled:bg-indigo-400',
   secondary:
     'border border-gray-300 bg-white text-gray-900 shadow-sm hover:bg-gray-50 dark:border-gray-700 dark:bg-gray-900 dark:text-gray-100 dark:hover:bg-gray-800',
   ghost: 'text-gray-700 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800',
+  danger: 'bg-red-600 text-white shadow-sm hover:bg-red-500 disabled:bg-red-400',
 }
 
 export const buttonBaseClasses =
@@ -17,7 +18,7 @@ export function buttonClasses(variant: ButtonVariant = 'primary'): string {
   return `${buttonBaseClasses} ${variantClasses[variant]}`
 }
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+type ButtonProps = ComponentPropsWithRef<'button'> & {
   variant?: ButtonVariant
   /** Shows a spinner and blocks double submits. */
   isLoading?: boolean

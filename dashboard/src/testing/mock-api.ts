@@ -61,3 +61,9 @@ export const noSession: MockReply = {
   status: 401,
   body: { title: 'Unauthorized', status: 401, detail: 'No valid session' },
 }
+
+/** The dashboard's answer for a workspace with no API keys. */
+export const noRateLimits: MockReply = {
+  status: 200,
+  body: { generatedAt: '2026-01-01T00:00:00Z', keys: [] },
+}

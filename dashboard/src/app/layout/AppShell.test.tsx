@@ -1,13 +1,14 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { getAccessToken } from '@/lib/token-store'
-import { ada, mockApi, tokens } from '@/testing/mock-api'
+import { ada, mockApi, noRateLimits, tokens } from '@/testing/mock-api'
 import { renderApp } from '@/testing/render-app'
 
 function signedInApi(extra = {}) {
   return mockApi({
     'POST /api/auth/refresh': tokens('session-token'),
     'GET /api/auth/me': { status: 200, body: ada },
+    'GET /api/multi/rate-limits': noRateLimits,
     ...extra,
   })
 }

@@ -1,0 +1,268 @@
+import { act, fireEvent, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { KeyLimit, RateLimitWindow } from '@/features/rate-limits/types/rate-limits'
+import { ada, mockApi, tokens, type MockReply } from '@/testing/mock-api'
+import { renderApp } from '@/testing/render-app'
+
+const NOW = Date.parse('2026-03-01T12:00:00Z')
+const at = (secondsFromNow: number) => new Date(NOW + secondsFromNow * 1000).toISOString()
+
+function window(overrides: Partial<RateLimitWindow> = {}): RateLimitWindow {
+  return {
+    kind: 'TOKENS',
+    limit: 50_000,
+    remaining: 48_000,
+    usedPercent: 4,
+    resetAt: at(63),
+    status: 'healthy',
+    exhaustsAt: null,
+    secondsToExhaustion: null,
+    ...overrides,
+  }
+}
+
+function limit(overrides: Partial<KeyLimit> = {}): KeyLimit {
+  return {
+    model: 'claude-sonnet-4',
+    source: 'PROBE',
+    capturedAt: at(-5),
+    ageSeconds: 5,
+    stale: false,
+    retryAfterSeconds: null,
+    windows: [window()],
+    ...overrides,
+  }
+}
+
+function rateLimits(limits = [limit()]): MockReply {
+  return {
+    status: 200,
+    body: {
+      generatedAt: at(0),
+      keys: [
+        {
+          keyId: '11111111-1111-4111-8111-111111111111',
+          provider: 'ANTHROPIC',
+          label: 'Production',
+          maskedKey: 'sk-ant-…abcd',
+          limits,
+        },
+      ],
+    },
+  }
+}
+
+function openDashboard(replies: MockReply | MockReply[]) {
+  const api = mockApi({
+    'POST /api/auth/refresh': tokens('session-token'),
+    'GET /api/auth/me': { status: 200, body: ada },
+    'GET /api/multi/rate-limits': replies,
+  })
+  return { api, ...renderApp('/') }
+}
+
+const card = (name: string) => screen.findByRole('group', { name })
+
+/** Waits until no refresh is in flight (the button is no longer busy). */
+const refreshed = () =>
+  vi.waitFor(() => expect(screen.getByRole('button', { name: 'Refresh' })).not.toHaveAttribute('aria-busy'))
+
+/** Moves the faked clock (intervals and Date) on, letting React render what it caused. */
+function advance(ms: number) {
+  act(() => {
+    vi.advanceTimersByTime(ms)
+  })
+}
+
+describe('dashboard', () => {
+  beforeEach(() => {
+    // Only intervals and the clock are faked: Testing Library's waiting keeps its real timeouts.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: NOW })
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it('shows a section per key and a card per window, coloured and labelled by status', async () => {
+    const { api } = openDashboard(
+      rateLimits([
+        limit({
+          windows: [
+            window({ kind: 'REQUESTS', limit: 50, remaining: 49, usedPercent: 2, status: 'healthy' }),
+            window({ kind: 'INPUT_TOKENS', limit: 40_000, remaining: 12_000, usedPercent: 70, status: 'warning' }),
+            window({ kind: 'OUTPUT_TOKENS', limit: 8_000, remaining: 320, usedPercent: 96, status: 'critical' }),
+            window({ kind: 'REQUESTS_PER_DAY', limit: 1_000, remaining: 500, usedPercent: 50, status: 'unknown' }),
+          ],
+        }),
+      ]),
+    )
+
+    const section = await screen.findByRole('region', { name: 'Production' })
+    expect(section).toHaveTextContent('Anthropic')
+    expect(section).toHaveTextContent('sk-ant-…abcd')
+    expect(section).toHaveTextContent('claude-sonnet-4')
+
+    const requests = await card('Production requests per minute (claude-sonnet-4)')
+    expect(requests).toHaveAttribute('data-status', 'healthy')
+    expect(requests).toHaveAttribute('data-kind', 'REQUESTS')
+    expect(within(requests).getByText('Healthy')).toBeInTheDocument()
+    expect(requests.querySelector('circle.stroke-emerald-500')).not.toBeNull()
+
+    const input = await card('Production input tokens per minute (claude-sonnet-4)')
+    expect(input).toHaveAttribute('data-status', 'warning')
+    expect(within(input).getByText('Warning')).toBeInTheDocument()
+    expect(within(input).getByText('12,000 / 40,000')).toBeInTheDocument()
+    expect(input.querySelector('circle.stroke-amber-500')).not.toBeNull()
+
+    const output = await card('Production output tokens per minute (claude-sonnet-4)')
+    expect(output).toHaveAttribute('data-status', 'critical')
+    expect(within(output).getByText('Critical')).toBeInTheDocument()
+    expect(output.querySelector('circle.stroke-red-500')).not.toBeNull()
+    const meter = within(output).getByRole('meter')
+    expect(meter).toHaveAttribute('aria-valuenow', '96')
+    expect(meter).toHaveAttribute('aria-valuetext', '96% used, critical')
+
+    const daily = await card('Production requests per day (claude-sonnet-4)')
+    expect(daily).toHaveAttribute('data-status', 'unknown')
+    expect(within(daily).getByText('Unknown')).toBeInTheDocument()
+    expect(daily.querySelector('circle.stroke-gray-400')).not.toBeNull()
+
+    expect(api.callsTo('GET /api/multi/rate-limits')[0].headers.get('Authorization')).toBe('Bearer session-token')
+  })
+
+  it('writes unknown for values the provider did not report, never 0', async () => {
+    openDashboard(
+      rateLimits([
+        limit({
+          model: null,
+          windows: [window({ kind: 'TOKENS', limit: null, remaining: null, usedPercent: null, resetAt: null, status: 'unknown' })],
+        }),
+      ]),
+    )
+
+    const tokensCard = await card('Production tokens per minute')
+    expect(tokensCard).toHaveAttribute('data-status', 'unknown')
+    expect(within(tokensCard).getByText('unknown / unknown')).toBeInTheDocument()
+    expect(within(tokensCard).getByRole('img', { name: 'Usage unknown, unknown' })).toBeInTheDocument()
+    expect(tokensCard.querySelector('circle.stroke-gray-400')).toBeNull()
+    expect(tokensCard).toHaveTextContent('Reset time unknown')
+    expect(tokensCard).toHaveTextContent('No forecast yet')
+    expect(tokensCard.textContent).not.toMatch(/\b0\b/)
+  })
+
+  it('counts down to the reset every second and forecasts exhaustion', async () => {
+    openDashboard(
+      rateLimits([
+        limit({
+          windows: [
+            window({ kind: 'REQUESTS', resetAt: at(63), usedPercent: 40, exhaustsAt: at(180), status: 'warning' }),
+            window({ kind: 'TOKENS', resetAt: at(42), usedPercent: 0, remaining: 50_000 }),
+          ],
+        }),
+      ]),
+    )
+
+    const requests = await card('Production requests per minute (claude-sonnet-4)')
+    const tokensCard = await card('Production tokens per minute (claude-sonnet-4)')
+    expect(requests).toHaveTextContent('Full again in 1 m 3 s')
+    expect(requests).toHaveTextContent('Runs out in ~3 min at this pace')
+    expect(tokensCard).toHaveTextContent('Resets in 42 s')
+    expect(tokensCard).toHaveTextContent('Not draining')
+
+    advance(1000)
+    expect(requests).toHaveTextContent('Full again in 1 m 2 s')
+    expect(tokensCard).toHaveTextContent('Resets in 41 s')
+
+    advance(2000)
+    expect(requests).toHaveTextContent('Full again in 1 m')
+    expect(requests).not.toHaveTextContent('1 m 0 s')
+
+    advance(40_000)
+    expect(tokensCard).toHaveTextContent('Reset due; new figures at the next refresh')
+  })
+
+  it('warns when data is stale and passes on the Retry-After', async () => {
+    openDashboard(
+      rateLimits([limit({ stale: true, ageSeconds: 12 * 60, capturedAt: at(-12 * 60), retryAfterSeconds: 30 })]),
+    )
+
+    const tokensCard = await card('Production tokens per minute (claude-sonnet-4)')
+    expect(within(tokensCard).getByTestId('stale-badge')).toHaveTextContent('Stale: data is 12 min old')
+    expect(within(tokensCard).getByTestId('retry-after')).toHaveTextContent(
+      'the provider asked to retry after 30 s',
+    )
+  })
+
+  it('counts a fresh Retry-After down', async () => {
+    openDashboard(rateLimits([limit({ capturedAt: at(-10), retryAfterSeconds: 30 })]))
+
+    const tokensCard = await card('Production tokens per minute (claude-sonnet-4)')
+    expect(within(tokensCard).getByTestId('retry-after')).toHaveTextContent('retry in 20 s')
+    expect(within(tokensCard).queryByTestId('stale-badge')).not.toBeInTheDocument()
+  })
+
+  it('refreshes when the window regains focus or visibility, and every minute', async () => {
+    const { api } = openDashboard(rateLimits())
+    const calls = () => api.callsTo('GET /api/multi/rate-limits').length
+
+    await card('Production tokens per minute (claude-sonnet-4)')
+    expect(calls()).toBe(1)
+
+    fireEvent.focus(globalThis.window)
+    await vi.waitFor(() => expect(calls()).toBe(2))
+    await refreshed()
+
+    fireEvent(document, new Event('visibilitychange'))
+    await vi.waitFor(() => expect(calls()).toBe(3))
+    await refreshed()
+
+    advance(60_000)
+    await vi.waitFor(() => expect(calls()).toBe(4))
+  })
+
+  it('refreshes on demand and says when it last did', async () => {
+    const { api, user } = openDashboard(rateLimits())
+
+    await card('Production tokens per minute (claude-sonnet-4)')
+    expect(screen.getByText(/Last updated/)).toHaveTextContent(new Date(NOW).toLocaleTimeString())
+
+    await user.click(screen.getByRole('button', { name: 'Refresh' }))
+    await vi.waitFor(() => expect(api.callsTo('GET /api/multi/rate-limits')).toHaveLength(2))
+  })
+
+  it('keeps the last figures under a banner when a refresh fails, and recovers on Retry', async () => {
+    const { user } = openDashboard([rateLimits(), 'network-down', rateLimits()])
+
+    const tokensCard = await card('Production tokens per minute (claude-sonnet-4)')
+    await user.click(screen.getByRole('button', { name: 'Refresh' }))
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('The rate limits could not be refreshed')
+    expect(alert).toHaveTextContent('Quotah is not reachable')
+    expect(tokensCard).toBeInTheDocument()
+    expect(tokensCard).toHaveTextContent('48,000 / 50,000')
+
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await vi.waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument())
+  })
+
+  it('says the API is down when there is nothing to show yet', async () => {
+    openDashboard({ status: 503 })
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('The rate limits could not be loaded')
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+    expect(screen.queryByRole('group')).not.toBeInTheDocument()
+  })
+
+  it('points to the API Keys page when there are no keys', async () => {
+    openDashboard({ status: 200, body: { generatedAt: at(0), keys: [] } })
+
+    expect(await screen.findByText('No API keys yet')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: /Add an API key/ })).toHaveAttribute('href', '/api-keys')
+  })
+
+  it('says when a key has no rate-limit data yet', async () => {
+    openDashboard(rateLimits([]))
+
+    expect(await screen.findByText(/No rate-limit data for this key yet/)).toBeInTheDocument()
+  })
+})
