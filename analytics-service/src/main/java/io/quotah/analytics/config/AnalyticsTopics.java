@@ -13,6 +13,6 @@ class AnalyticsTopics {
     @Bean
     KafkaAdmin.NewTopics analyticsConsumedTopics() {
         return TopicDeclarations.consumed(EventType.RATE_LIMIT_SNAPSHOT.topic(), EventType.USAGE_EVENT.topic(),
-                EventType.USER_DELETED.topic());
+                EventType.CONNECTION_CHANGED.topic(), EventType.USER_DELETED.topic());
     }
 }
