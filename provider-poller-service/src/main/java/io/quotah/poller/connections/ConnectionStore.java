@@ -83,17 +83,18 @@ public class ConnectionStore {
             Instant now) {
         int updated = jdbc.sql("""
                 UPDATE provider_connection
-                   SET label = COALESCE(:label, label),
-                       probing = COALESCE(:probing, probing),
-                       poll_interval_seconds = COALESCE(:interval, poll_interval_seconds),
-                       next_poll_at = CASE WHEN :interval IS NULL THEN next_poll_at
-                                           ELSE LEAST(next_poll_at, :now + make_interval(secs => :interval)) END,
+                   SET label = COALESCE(CAST(:label AS text), label),
+                       probing = COALESCE(CAST(:probing AS boolean), probing),
+                       poll_interval_seconds = COALESCE(CAST(:interval AS integer), poll_interval_seconds),
+                       -- a shorter interval applies at once; LEAST ignores the null of an unchanged one
+                       next_poll_at = LEAST(next_poll_at, CAST(:sooner AS timestamptz)),
                        updated_at = :now
                  WHERE workspace_id = :workspaceId AND id = :id
                 """)
                 .param("label", label)
                 .param("probing", probing)
                 .param("interval", interval)
+                .param("sooner", interval == null ? null : timestamp(now.plusSeconds(interval)))
                 .param("now", timestamp(now))
                 .param("workspaceId", workspaceId)
                 .param("id", id)

@@ -18,7 +18,7 @@ import tools.jackson.databind.DatabindException;
  * same shape every Quotah service answers with.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE - 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ProblemAdvice {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
