@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 
 const baseUrl = process.env.BASE_URL ?? 'http://localhost:8080'
+// The provider simulator the stack's poller calls; its control API makes keys and drains them.
+const simulatorUrl = process.env.SIMULATOR_URL ?? 'http://127.0.0.1:8090'
 const screenshots = process.env.SCREENSHOT_DIR ?? 'target/e2e-screenshots'
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium'
 if (!existsSync(browserPath)) {
@@ -86,6 +88,64 @@ await step('log-in', async () => {
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await heading('Dashboard').waitFor()
+})
+
+// Keys of this run only, made in the simulator so no other test's traffic moves them.
+const run = randomUUID().replaceAll('-', '')
+const anthropicKey = `sk-ant-api03-e2e-only-${run}`
+const openAiKey = `sk-proj-e2e-only-${run}`
+async function simulator(path, body) {
+  const response = await fetch(`${simulatorUrl}/_sim${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  })
+  if (!response.ok) throw new Error(`simulator ${path}: HTTP ${response.status} ${await response.text()}`)
+}
+
+async function addKey(provider, label, key) {
+  await page.getByRole('button', { name: /Add (your first )?key/ }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'Add an API key' })
+  await dialog.getByLabel('Provider').selectOption(provider)
+  await dialog.getByLabel('Label').fill(label)
+  await dialog.getByLabel('API key', { exact: true }).fill(key)
+  await dialog.getByLabel('Poll interval').selectOption('30')
+  await dialog.getByRole('switch', { name: 'Probe for rate limits' }).check()
+  await dialog.getByRole('button', { name: 'Add key' }).click()
+  await dialog.waitFor({ state: 'detached' })
+  await page.getByTestId('api-key-row').filter({ hasText: label }).getByTestId('key-status')
+    .and(page.locator('[data-status="HEALTHY"]')).first().waitFor()
+}
+
+await step('add-a-key-per-provider', async () => {
+  await simulator('/keys', { provider: 'anthropic', key: anthropicKey,
+    limits: { haiku: { requestsPerMinute: 50, inputTokensPerMinute: 50000, outputTokensPerMinute: 10000 } } })
+  await simulator('/keys', { provider: 'openai', key: openAiKey,
+    limits: { 'gpt-5-nano': { requestsPerMinute: 500, tokensPerMinute: 200000 } } })
+  await page.getByRole('link', { name: 'API Keys' }).first().click()
+  await page.waitForURL('**/api-keys')
+  await addKey('ANTHROPIC', 'E2E Anthropic', anthropicKey)
+  await addKey('OPENAI', 'E2E OpenAI', openAiKey)
+})
+
+await step('cards-fill-in', async () => {
+  await page.getByRole('link', { name: 'Dashboard' }).first().click()
+  await page.getByRole('group', { name: /^E2E Anthropic requests per minute/ }).waitFor({ timeout: 30_000 })
+  await page.getByRole('group', { name: /^E2E OpenAI tokens per minute/ }).waitFor({ timeout: 30_000 })
+  const card = page.getByRole('group', { name: /^E2E Anthropic requests per minute/ })
+  if ((await card.getAttribute('data-status')) !== 'healthy') throw new Error('a fresh key should be healthy')
+})
+
+await step('a-drained-key-turns-critical', async () => {
+  // Buckets refill continuously, so hold the key at 95 % until the poller's next probe reads it there.
+  const card = page.getByRole('group', { name: /^E2E Anthropic requests per minute/ })
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    await simulator(`/keys/${anthropicKey}/drain`, { percent: 95 })
+    await page.reload()
+    await card.waitFor()
+    if ((await card.getAttribute('data-status')) === 'critical') break
+    if (Date.now() > deadline) throw new Error('the card did not turn critical within 90 s')
+    await page.waitForTimeout(2_000)
+  }
 })
 
 await step('navigate-to-analytics', async () => {

@@ -265,4 +265,16 @@ describe('dashboard', () => {
 
     expect(await screen.findByText(/No rate-limit data for this key yet/)).toBeInTheDocument()
   })
+
+  it('looks again within seconds while a key waits for its first poll', async () => {
+    const { api } = openDashboard([rateLimits([]), rateLimits()])
+
+    expect(await screen.findByText(/No rate-limit data for this key yet/)).toBeInTheDocument()
+    advance(5_000)
+
+    expect(await card('Production tokens per minute (claude-sonnet-4)')).toBeInTheDocument()
+    expect(api.callsTo('GET /api/multi/rate-limits')).toHaveLength(2)
+    advance(5_000)
+    expect(api.callsTo('GET /api/multi/rate-limits')).toHaveLength(2)
+  })
 })

@@ -4,6 +4,8 @@ import type { RateLimitsResponse } from '@/features/rate-limits/types/rate-limit
 import { ApiError } from '@/lib/api-error'
 
 export const REFRESH_INTERVAL_MS = 60_000
+/** While a key waits for its first poll, look again soon: its cards appear seconds after it is added. */
+export const AWAITING_FIRST_DATA_MS = 5_000
 
 export type RateLimitsState = {
   data: RateLimitsResponse | null
@@ -69,6 +71,13 @@ export function useRateLimits(intervalMs = REFRESH_INTERVAL_MS) {
       document.removeEventListener('visibilitychange', onVisibilityChange)
     }
   }, [refresh, intervalMs])
+
+  const awaitingFirstData = state.data?.keys.some((key) => key.limits.length === 0) ?? false
+  useEffect(() => {
+    if (!awaitingFirstData) return
+    const soon = setInterval(() => void refresh(), AWAITING_FIRST_DATA_MS)
+    return () => clearInterval(soon)
+  }, [awaitingFirstData, refresh])
 
   return { ...state, refresh }
 }

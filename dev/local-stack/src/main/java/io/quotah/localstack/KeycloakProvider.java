@@ -1,12 +1,6 @@
 package io.quotah.localstack;
 
 import io.quotah.dev.keycloak.KeycloakServer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * Keycloak for the stack: one named by {@code QUOTAH_KEYCLOAK_URL} (with {@code QUOTAH_AUTH_CLIENT_SECRET}),
@@ -44,7 +38,7 @@ final class KeycloakProvider implements AutoCloseable {
     }
 
     static String expectedClientSecret(StackLayout layout) {
-        return startsKeycloak() ? secret(layout, "auth-client-secret") : Settings.get("QUOTAH_AUTH_CLIENT_SECRET");
+        return startsKeycloak() ? LocalSecrets.text(layout, "auth-client-secret") : Settings.get("QUOTAH_AUTH_CLIENT_SECRET");
     }
 
     static KeycloakProvider findOrStart(StackLayout layout, PostgresProvider postgres, String publicUrl) {
@@ -58,7 +52,7 @@ final class KeycloakProvider implements AutoCloseable {
             return new KeycloakProvider(named, secret, "yours (QUOTAH_KEYCLOAK_URL)", null);
         }
         String database = Databases.name("keycloak");
-        if (!Files.exists(secretFile(layout, "auth-client-secret"))) {
+        if (!LocalSecrets.exists(layout, "auth-client-secret")) {
             // Keycloak imports the realm (with this checkout's secrets) only into an empty database: one left by
             // another checkout, or by a .quotah/ that was deleted, holds secrets nobody here knows.
             if (postgres.dropDatabase(database)) {
@@ -67,37 +61,14 @@ final class KeycloakProvider implements AutoCloseable {
             }
         }
         postgres.createDatabases(java.util.List.of(database));
-        String secret = secret(layout, "auth-client-secret");
+        String secret = LocalSecrets.text(layout, "auth-client-secret");
         try {
             KeycloakServer server = KeycloakServer.start(new KeycloakServer.Options(layout.home(), port(),
                     postgres.urlOf(database), postgres.user(), postgres.password(), secret, publicUrl,
-                    secret(layout, "keycloak-admin-password"), layout.logs().resolve("keycloak.log")));
+                    LocalSecrets.text(layout, "keycloak-admin-password"), layout.logs().resolve("keycloak.log")));
             return new KeycloakProvider(server.url(), secret, "started by quotah", server);
         } catch (RuntimeException e) {
             throw new StackException("Keycloak did not start: " + e.getMessage(), e);
-        }
-    }
-
-    /** A random value made on first use and kept, readable by this user only. */
-    private static Path secretFile(StackLayout layout, String name) {
-        return layout.state().resolve("secrets").resolve(name);
-    }
-
-    static String secret(StackLayout layout, String name) {
-        Path file = secretFile(layout, name);
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).trim();
-            }
-            Files.createDirectories(file.getParent());
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            String value = "demo-only-" + HexFormat.of().formatHex(random);
-            Files.writeString(file, value);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return value;
-        } catch (IOException e) {
-            throw new StackException("Cannot keep a secret in " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class LocalStack {
     private final List<ManagedProcess> services = new ArrayList<>();
     private KafkaProvider kafka;
     private KeycloakProvider keycloak;
+    private SimulatorProvider simulator;
     private CompletableFuture<KeycloakProvider> keycloakStart;
     private RedisProvider redis;
     private PostgresProvider postgres;
@@ -80,6 +82,10 @@ public final class LocalStack {
         if (KeycloakProvider.startsKeycloak()) {
             Ports.requireFree(KeycloakProvider.port(), "Keycloak", KeycloakProvider.PORT_VARIABLE);
         }
+        if (SimulatorProvider.startsSimulator()) {
+            layout.runnableJar("dev/provider-simulator");
+            Ports.requireFree(SimulatorProvider.port(), "the provider simulator", SimulatorProvider.PORT_VARIABLE);
+        }
         if (KafkaProvider.startsBroker()) {
             Ports.requireFree(KafkaProvider.port(), "Kafka", KafkaProvider.PORT_VARIABLE);
             Ports.requireFree(KafkaProvider.controllerPort(), "Kafka's controller",
@@ -108,9 +114,19 @@ public final class LocalStack {
         keycloakStart = CompletableFuture.supplyAsync(() -> step("Keycloak",
                 () -> KeycloakProvider.findOrStart(layout, postgres, QuotahService.GATEWAY.baseUrl())));
 
-        var launcher = new ServiceLauncher(layout, ServiceLauncher.environment(postgres.user(), postgres.password(),
-                databaseUrls, redis.url(), kafka.bootstrap(), KeycloakProvider.expectedUrl(),
+        if (SimulatorProvider.startsSimulator()) {
+            simulator = step("Simulator", () -> SimulatorProvider.start(layout));
+        }
+        Map<String, String> environment = new HashMap<>(ServiceLauncher.environment(postgres.user(),
+                postgres.password(), databaseUrls, redis.url(), kafka.bootstrap(), KeycloakProvider.expectedUrl(),
                 KeycloakProvider.expectedClientSecret(layout)));
+        if (Settings.get("QUOTAH_POLLER_DATA_KEY") == null) {
+            environment.put("QUOTAH_POLLER_DATA_KEY", LocalSecrets.dataKey(layout, "poller-data-key"));
+        }
+        if (simulator != null) {
+            environment.putAll(simulator.pollerEnvironment());
+        }
+        var launcher = new ServiceLauncher(layout, environment);
         Map<QuotahService, ManagedProcess> byService = new EnumMap<>(QuotahService.class);
         for (QuotahService service : QuotahService.values()) {
             ManagedProcess process = launcher.start(service);
@@ -131,6 +147,9 @@ public final class LocalStack {
         List<StackState.Component> components = components(byService);
         state.save(components);
         String demo = DemoAccount.ensure(QuotahService.AUTH.baseUrl());
+        if (simulator != null) {
+            DemoAccount.watchSimulatedKeys(QuotahService.AUTH.baseUrl(), QuotahService.PROVIDER_POLLER.baseUrl());
+        }
         System.out.println();
         System.out.printf(Locale.ROOT, "Quotah is up: all %d services ready in %.1f s.%n", byService.size(),
                 Duration.between(started, Instant.now()).toMillis() / 1000.0);
@@ -158,6 +177,7 @@ public final class LocalStack {
             case RedisProvider r -> r.url() + "  " + r.origin();
             case KafkaProvider k -> k.bootstrap() + "  " + k.origin();
             case KeycloakProvider k -> k.url() + "  " + k.origin();
+            case SimulatorProvider p -> p.url() + "  Anthropic and OpenAI simulated (QUOTAH_PROVIDERS=real for the real ones)";
             default -> "";
         };
         System.out.printf(Locale.ROOT, "  %-10s %s (%.1f s)%n", what, origin,
@@ -207,6 +227,10 @@ public final class LocalStack {
         components.add(new StackState.Component("kafka", kafka.bootstrap(), null,
                 kafka.process() == null ? 0 : kafka.process().pid(), kafka.origin()));
         components.add(new StackState.Component("keycloak", keycloak.url(), null, keycloak.pid(), keycloak.origin()));
+        if (simulator != null) {
+            components.add(new StackState.Component("provider-simulator", simulator.url(), null, simulator.pid(),
+                    "started by quotah"));
+        }
         components.add(new StackState.Component("postgresql", postgres.address(), null, 0, postgres.origin()));
         components.add(new StackState.Component("redis", redis.url(), null, 0, redis.origin()));
         return components;
@@ -233,7 +257,8 @@ public final class LocalStack {
 
     /** Services first (they flush and commit), then Keycloak and the broker, then what quotah started of Redis and PostgreSQL. */
     private void stopEverything() {
-        if (services.isEmpty() && kafka == null && keycloakStart == null && redis == null && postgres == null) {
+        if (services.isEmpty() && simulator == null && kafka == null && keycloakStart == null && redis == null
+                && postgres == null) {
             state.clear();
             return;
         }
@@ -243,6 +268,7 @@ public final class LocalStack {
             services.forEach(process -> stoppers.submit(() -> process.stop(SERVICE_STOP_GRACE)));
         }
         closeQuietly(keycloak != null ? keycloak : startedMeanwhile(keycloakStart));
+        closeQuietly(simulator);
         closeQuietly(kafka);
         closeQuietly(redis);
         closeQuietly(postgres);

@@ -98,6 +98,7 @@ class QuotahUpIT {
         ProcessBuilder browser = new ProcessBuilder("node", "dashboard.e2e.mjs").directory(e2e.toFile())
                 .redirectErrorStream(true);
         browser.environment().put("BASE_URL", QuotahService.GATEWAY.baseUrl());
+        browser.environment().put("SIMULATOR_URL", "http://127.0.0.1:" + SimulatorProvider.port());
         browser.environment().put("SCREENSHOT_DIR",
                 layout.home().resolve("dev/local-stack/target/e2e-screenshots").toString());
         Process run = browser.start();
@@ -140,6 +141,7 @@ class QuotahUpIT {
         }
         variables.add(KafkaProvider.PORT_VARIABLE);
         variables.add(KeycloakProvider.PORT_VARIABLE);
+        variables.add(SimulatorProvider.PORT_VARIABLE);
         variables.add(KafkaProvider.CONTROLLER_PORT_VARIABLE);
         for (String variable : variables) {
             int port = freePort();

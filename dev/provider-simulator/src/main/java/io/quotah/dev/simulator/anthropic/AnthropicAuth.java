@@ -7,7 +7,10 @@ import io.quotah.dev.simulator.scenario.FaultType;
 import io.quotah.dev.simulator.scenario.Provider;
 import java.util.List;
 
-/** Anthropic authenticates by {@code x-api-key} and insists on an {@code anthropic-version} header. */
+/**
+ * Anthropic authenticates by {@code x-api-key} (or {@code Authorization: Bearer}, as its Java SDK sends the key)
+ * and insists on an {@code anthropic-version} header.
+ */
 final class AnthropicAuth {
 
     private final KeyRegistry keys;
@@ -36,7 +39,12 @@ final class AnthropicAuth {
     }
 
     private static String secret(SimRequest request, String requestId) {
+        // the official Java SDK (anthropic-java 3.x) sends the API key as Authorization: Bearer
         return request.header("x-api-key").filter(value -> !value.isBlank())
+                .or(() -> request.header("authorization")
+                        .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                        .map(value -> value.substring(7).trim())
+                        .filter(value -> !value.isEmpty()))
                 .orElseThrow(() -> AnthropicErrors.authentication("x-api-key header is required", requestId));
     }
 

@@ -186,7 +186,10 @@ final class OpenAiApi {
         response.put("truncation", "disabled");
         ObjectNode usage = response.putObject("usage");
         usage.put("input_tokens", served.tokens().prompt());
-        usage.putObject("input_tokens_details").put("cached_tokens", served.tokens().cached());
+        // cache_write_tokens is required by the official SDK's ResponseUsage; the simulator models no cache writes
+        usage.putObject("input_tokens_details")
+                .put("cached_tokens", served.tokens().cached())
+                .put("cache_write_tokens", 0);
         usage.put("output_tokens", served.completion().total());
         usage.putObject("output_tokens_details").put("reasoning_tokens", served.completion().reasoning());
         usage.put("total_tokens", served.tokens().prompt() + served.completion().total());
