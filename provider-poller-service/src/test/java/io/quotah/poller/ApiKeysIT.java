@@ -280,6 +280,37 @@ class ApiKeysIT {
     }
 
     @Test
+    void the_official_anthropic_sdks_response_headers_posted_as_an_observation_become_the_live_headroom()
+            throws Exception {
+        String token = signIn();
+        String key = "sk-ant-api03-sdk-" + UUID.randomUUID();
+        simulator.addKey(anthropicKey(key, null));
+        UUID id = UUID.fromString(add(token, Map.of("provider", "ANTHROPIC", "label", "SDK", "key", key), 201)
+                .get("id").asString());
+        com.anthropic.client.AnthropicClient client = com.anthropic.client.okhttp.AnthropicOkHttpClient.builder()
+                .apiKey(key).baseUrl(simulator.anthropicBaseUrl()).maxRetries(0).build();
+        Map<String, String> headers = new java.util.TreeMap<>();
+        try (var raw = client.messages().withRawResponse().create(com.anthropic.models.messages.MessageCreateParams
+                .builder().model("claude-haiku-4-5").maxTokens(500).addUserMessage("x".repeat(8_000)).build())) {
+            raw.headers().names().forEach(name -> headers.put(name, String.join(", ", raw.headers().values(name))));
+        } finally {
+            client.close();
+        }
+
+        HttpResponse<String> accepted = post(token, "/api/api-keys/" + id + "/observations",
+                Map.of("model", "claude-haiku-4-5", "headers", headers));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        RateLimitSnapshot passive = awaitSnapshot(id, SnapshotSource.PASSIVE);
+        RateLimitWindow input = window(passive, WindowKind.INPUT_TOKENS);
+        assertThat(input.limit()).isEqualTo(50_000);
+        assertThat(input.remaining()).as("the SDK call's ~2,000 input tokens, rounded to thousands")
+                .isEqualTo(Long.parseLong(headers.get("Anthropic-ratelimit-input-tokens-remaining")))
+                .isLessThan(50_000);
+        assertThat(window(passive, WindowKind.OUTPUT_TOKENS).remaining()).isEqualTo(9_500);
+        assertThat(window(passive, WindowKind.REQUESTS).remaining()).isEqualTo(49);
+    }
+
+    @Test
     void changes_and_removal_and_a_deleted_account_takes_its_keys() throws Exception {
         String token = signIn();
         UUID id = UUID.fromString(add(token, Map.of("provider", "OPENAI", "label", "Temp", "key", OPENAI_KEY), 201)
