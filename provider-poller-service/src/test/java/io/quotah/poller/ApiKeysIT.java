@@ -248,6 +248,29 @@ class ApiKeysIT {
     }
 
     @Test
+    void openai_quota_and_server_faults_are_reported_not_retried_as_rate_limits() throws Exception {
+        String token = signIn();
+        String key = "sk-proj-faults" + UUID.randomUUID().toString().replace("-", "");
+        simulator.addKey(new KeySpec(io.quotah.dev.simulator.scenario.Provider.OPENAI, key, null, null, null, null,
+                null, null, Map.of("gpt-5-nano", ModelLimits.openAi(500, 200_000)), null, null, null));
+        UUID id = UUID.fromString(add(token, Map.of("provider", "OPENAI", "label", "Quota", "key", key,
+                "probing", true, "pollIntervalSeconds", 30), 201).get("id").asString());
+        awaitSnapshot(id, SnapshotSource.PROBE);
+
+        simulator.fault(key, Fault.of(FaultType.INSUFFICIENT_QUOTA));
+        pollNow(id);
+        await().untilAsserted(() -> assertThat(json.readTree(get(token, "/api/api-keys/" + id).body())
+                .get("lastError").asString()).contains("out of quota (insufficient_quota)"));
+        assertThat(json.readTree(get(token, "/api/api-keys/" + id).body()).get("status").asString())
+                .isEqualTo("PROVIDER_ERROR");
+
+        simulator.fault(key, Fault.of(FaultType.SERVER_ERROR));
+        pollNow(id);
+        await().untilAsserted(() -> assertThat(json.readTree(get(token, "/api/api-keys/" + id).body())
+                .get("lastError").asString()).startsWith("HTTP 500"));
+    }
+
+    @Test
     void an_observation_of_the_customers_own_traffic_becomes_a_passive_snapshot() throws Exception {
         String token = signIn();
         String key = "sk-proj-observed" + UUID.randomUUID().toString().replace("-", "");

@@ -11,15 +11,17 @@ import io.quotah.poller.provider.LimitReading;
 import io.quotah.poller.provider.ProviderAdapter;
 import io.quotah.poller.provider.ProviderAdapters;
 import io.quotah.poller.provider.ResponseHeaders;
+import io.quotah.poller.provider.UsageReading;
+import io.quotah.poller.usage.PassiveUsage;
 import io.quotah.poller.web.Problems;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Passive observations: the headers a provider's response carried, as the customer's own code saw them.
@@ -44,15 +47,19 @@ class ObservationController {
     private final Connections connections;
     private final ConnectionStore store;
     private final ProviderAdapters adapters;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final EventPublisher events;
+    private final PassiveUsage passiveUsage;
     private final Clock clock;
 
     ObservationController(Connections connections, ConnectionStore store, ProviderAdapters adapters,
-            EventPublisher events, Clock clock) {
+            EventPublisher events, PassiveUsage passiveUsage, Clock clock) {
         this.connections = connections;
         this.store = store;
         this.adapters = adapters;
         this.events = events;
+        this.passiveUsage = passiveUsage;
         this.clock = clock;
     }
 
@@ -68,32 +75,45 @@ class ObservationController {
             return ResponseEntity.badRequest().body(Problems.badRequest("observedAt", "is in the future"));
         }
         ProviderAdapter adapter = adapters.of(connection.provider()).orElseThrow();
-        LimitReading reading = adapter.readLimits(ResponseHeaders.of(observation.headers()), observedAt);
-        if (reading.isEmpty()) {
-            return ResponseEntity.badRequest().body(Problems.badRequest("headers",
-                    "hold no rate-limit header of " + connection.provider() + " that Quotah could read"));
+        Map<String, String> headers = observation.headers() == null ? Map.of() : observation.headers();
+        LimitReading reading = adapter.readLimits(ResponseHeaders.of(headers), observedAt);
+        Optional<UsageReading> usage = observation.usage() == null ? Optional.empty()
+                : adapter.readUsage(JSON.writeValueAsString(Map.of("model", String.valueOf(observation.model()),
+                        "usage", observation.usage())));
+        if (reading.isEmpty() && usage.isEmpty()) {
+            return ResponseEntity.badRequest().body(headers.isEmpty() && observation.usage() == null
+                    ? Problems.badRequest("headers", "are required (or usage): the provider response's headers")
+                    : Problems.badRequest("headers", "hold no rate-limit header of " + connection.provider()
+                            + " that Quotah could read, and there is no usage object"));
         }
-        RateLimitSnapshot snapshot = RateLimitSnapshot.captured(connection.workspaceId(), connection.id(),
-                connection.provider(), observation.model(), observedAt, SnapshotSource.PASSIVE, reading.windows(),
-                reading.retryAfter());
-        events.publish(snapshot);
+        UUID snapshotId = null;
+        if (!reading.isEmpty()) {
+            RateLimitSnapshot snapshot = RateLimitSnapshot.captured(connection.workspaceId(), connection.id(),
+                    connection.provider(), observation.model(), observedAt, SnapshotSource.PASSIVE,
+                    reading.windows(), reading.retryAfter());
+            events.publish(snapshot);
+            snapshotId = snapshot.eventId();
+        }
+        UUID usageEventId = usage.map(counted -> passiveUsage.record(connection, observedAt, observation.model(),
+                counted).eventId()).orElse(null);
         store.recordObservation(connection.id(), observedAt);
-        return ResponseEntity.accepted().body(new Accepted(snapshot.eventId(), reading.windows(),
-                reading.unreadableHeaders()));
+        return ResponseEntity.accepted().body(new Accepted(snapshotId, reading.windows(), reading.unreadableHeaders(),
+                usageEventId));
     }
 
     /**
      * @param headers the response's headers, name to value (names in any case)
      * @param model the model the request used, when known: limits are per model class
+     * @param usage the response's {@code usage} object, as the provider sent it
      */
     record Observation(
-            @NotEmpty(message = "are required: the provider response's headers, name to value")
             @Size(max = 200, message = "are too many (at most 200)") Map<String, String> headers,
             @Size(max = 200, message = "is too long") String model,
-            Instant observedAt) {
+            Instant observedAt,
+            Map<String, Object> usage) {
     }
 
     /** What Quotah read from the headers; windows it could not read are counted, not guessed. */
-    record Accepted(UUID snapshotId, List<RateLimitWindow> windows, int unreadableHeaders) {
+    record Accepted(UUID snapshotId, List<RateLimitWindow> windows, int unreadableHeaders, UUID usageEventId) {
     }
 }

@@ -17,6 +17,7 @@ import io.quotah.poller.provider.LimitReading;
 import io.quotah.poller.provider.ProviderAdapter;
 import io.quotah.poller.provider.ProviderAdapters;
 import io.quotah.poller.secrets.KeyCipher;
+import io.quotah.poller.usage.UsageSync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +46,11 @@ class Poller {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final PollingSettings settings;
+    private final UsageSync usage;
     private final Clock clock;
 
     Poller(ProviderAdapters adapters, KeyCipher cipher, ConnectionStore store, EventPublisher events, Outbox outbox,
-            TransactionTemplate transactions, PollingSettings settings, Clock clock) {
+            TransactionTemplate transactions, PollingSettings settings, UsageSync usage, Clock clock) {
         this.adapters = adapters;
         this.cipher = cipher;
         this.store = store;
@@ -56,6 +58,7 @@ class Poller {
         this.outbox = outbox;
         this.transactions = transactions;
         this.settings = settings;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -94,14 +97,16 @@ class Poller {
         }
     }
 
-    /** Returns what went wrong with the Admin API, or null. */
+    /** Configured limits, then usage and cost; returns what went wrong with the Admin API, or null. */
     private String publishConfiguredLimits(Connection connection, ProviderAdapter adapter) {
         try {
             Instant readAt = clock.instant();
-            for (ConfiguredLimits group : adapter.configuredLimits(cipher.open(connection.adminKey()))) {
+            String adminKey = cipher.open(connection.adminKey());
+            for (ConfiguredLimits group : adapter.configuredLimits(adminKey)) {
                 events.publish(RateLimitSnapshot.captured(connection.workspaceId(), connection.id(),
                         connection.provider(), group.model(), readAt, SnapshotSource.ADMIN_API, group.windows(), null));
             }
+            usage.sync(connection, adapter, adminKey);
             return null;
         } catch (AdminApiException e) {
             return "Admin API: " + e.getMessage();

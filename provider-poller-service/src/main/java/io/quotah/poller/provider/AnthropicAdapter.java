@@ -86,6 +86,27 @@ final class AnthropicAdapter implements ProviderAdapter {
     }
 
     @Override
+    public Optional<UsageReading> readUsage(String responseBody) {
+        JsonNode body = ProviderHttp.json(responseBody);
+        JsonNode usage = body.path("usage");
+        if (!usage.isObject()) {
+            return Optional.empty();
+        }
+        long cacheWrites = count(usage.path("cache_creation_input_tokens"));
+        JsonNode split = usage.path("cache_creation");
+        // Without the split every cache write is a 5-minute one, the default; with it, the split is the truth.
+        long write1h = split.isObject() ? count(split.path("ephemeral_1h_input_tokens")) : 0;
+        long write5m = split.isObject() ? count(split.path("ephemeral_5m_input_tokens")) : cacheWrites;
+        return Optional.of(new UsageReading(body.path("model").asString(null), count(usage.path("input_tokens")),
+                count(usage.path("output_tokens")), write5m, write1h, count(usage.path("cache_read_input_tokens")),
+                null, usage.path("service_tier").asString(null)));
+    }
+
+    static long count(JsonNode value) {
+        return value.canConvertToLong() && value.asLong() > 0 ? value.asLong() : 0;
+    }
+
+    @Override
     public List<ConfiguredLimits> configuredLimits(String adminKey) {
         List<ConfiguredLimits> groups = new ArrayList<>();
         String page = null;
@@ -121,6 +142,61 @@ final class AnthropicAdapter implements ProviderAdapter {
             page = next.isString() && !next.asString().isBlank() ? next.asString() : null;
         } while (page != null);
         return groups;
+    }
+
+    @Override
+    public AdminReports.Page<AdminReports.UsageLine> usageReport(String adminKey, Instant from, Instant to,
+            String bucketWidth, String page) {
+        String url = baseUrl + "/v1/organizations/usage_report/messages?starting_at=" + from + "&ending_at=" + to
+                + "&bucket_width=" + bucketWidth
+                + "&group_by[]=model&group_by[]=api_key_id&group_by[]=service_tier" + pageParameter(page);
+        JsonNode body = http.admin(authorized(http.request(url), adminKey).GET().build());
+        List<AdminReports.UsageLine> lines = new ArrayList<>();
+        for (JsonNode bucket : body.path("data")) {
+            Instant start = Instant.parse(bucket.path("starting_at").asString());
+            Instant end = Instant.parse(bucket.path("ending_at").asString());
+            for (JsonNode result : bucket.path("results")) {
+                JsonNode writes = result.path("cache_creation");
+                lines.add(new AdminReports.UsageLine(start, end, result.path("api_key_id").asString(null),
+                        result.path("model").asString("unknown"), result.path("service_tier").asString(null), 0,
+                        count(result.path("uncached_input_tokens")), count(writes.path("ephemeral_5m_input_tokens")),
+                        count(writes.path("ephemeral_1h_input_tokens")), count(result.path("cache_read_input_tokens")),
+                        count(result.path("output_tokens"))));
+            }
+        }
+        return new AdminReports.Page<>(lines, nextPage(body));
+    }
+
+    @Override
+    public AdminReports.Page<AdminReports.CostLine> costReport(String adminKey, Instant from, Instant to,
+            String page) {
+        String url = baseUrl + "/v1/organizations/cost_report?starting_at=" + from + "&ending_at=" + to
+                + "&bucket_width=1d&group_by[]=description" + pageParameter(page);
+        JsonNode body = http.admin(authorized(http.request(url), adminKey).GET().build());
+        List<AdminReports.CostLine> lines = new ArrayList<>();
+        for (JsonNode bucket : body.path("data")) {
+            Instant start = Instant.parse(bucket.path("starting_at").asString());
+            Instant end = Instant.parse(bucket.path("ending_at").asString());
+            for (JsonNode result : bucket.path("results")) {
+                // "amount" is a decimal string in the currency's lowest unit: "123.45" USD is $1.2345
+                java.math.BigDecimal amount = new java.math.BigDecimal(result.path("amount").asString("0"))
+                        .movePointLeft(2);
+                lines.add(new AdminReports.CostLine(start, end, result.path("model").asString("unknown"),
+                        result.path("service_tier").asString(null), amount,
+                        result.path("currency").asString("USD").toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
+        return new AdminReports.Page<>(lines, nextPage(body));
+    }
+
+    private static String pageParameter(String page) {
+        return page == null ? "" : "&page=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String nextPage(JsonNode body) {
+        JsonNode next = body.path("next_page");
+        return body.path("has_more").asBoolean(false) && next.isString() && !next.asString().isBlank()
+                ? next.asString() : null;
     }
 
     @Override

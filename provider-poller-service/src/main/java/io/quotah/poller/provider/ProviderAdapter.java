@@ -28,8 +28,26 @@ public interface ProviderAdapter {
     /** The limits a response's headers state, received at {@code receivedAt}. Never fails on bad values. */
     LimitReading readLimits(ResponseHeaders headers, Instant receivedAt);
 
+    /**
+     * The usage object of a response body (Anthropic Messages; OpenAI Chat Completions or Responses); empty
+     * when the body has none.
+     */
+    Optional<UsageReading> readUsage(String responseBody);
+
     /** Configured limits from the Admin API; empty when the provider has none to tell. */
     List<ConfiguredLimits> configuredLimits(String adminKey);
+
+    /**
+     * One page of the Admin usage report for {@code [from, to)} in buckets of {@code bucketWidth} ({@code 1h}
+     * or {@code 1d}), grouped by model, API key and service tier.
+     *
+     * @throws AdminApiException when the Admin API refuses or fails
+     */
+    AdminReports.Page<AdminReports.UsageLine> usageReport(String adminKey, Instant from, Instant to,
+            String bucketWidth, String page);
+
+    /** One page of the Admin cost report for {@code [from, to)}, by day and model. */
+    AdminReports.Page<AdminReports.CostLine> costReport(String adminKey, Instant from, Instant to, String page);
 
     /** How a key may be shown: its prefix and its last four characters. */
     String mask(String key);

@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** One shared HTTP client for provider calls, with timeouts, so a slow provider holds no poller for long. */
 final class ProviderHttp {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    // Amounts of money stay exact: a JSON number with a fraction is read as a BigDecimal, never a double.
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final HttpClient client;
     private final Duration timeout;
@@ -41,6 +43,20 @@ final class ProviderHttp {
             Thread.currentThread().interrupt();
             return new Answer(null, new CallOutcome.ProviderError(0, "interrupted"));
         }
+    }
+
+    /** GETs an Admin API page; a refusal or failure becomes an {@link AdminApiException} saying which. */
+    JsonNode admin(HttpRequest request) {
+        Answer answer = send(request);
+        if (answer.failure() != null) {
+            throw new AdminApiException(answer.failure().reason());
+        }
+        JsonNode body = json(answer.response().body());
+        if (answer.response().statusCode() != 200) {
+            throw new AdminApiException("HTTP " + answer.response().statusCode() + ": "
+                    + body.path("error").path("message").asString("no message"));
+        }
+        return body;
     }
 
     static String body(Object value) {
