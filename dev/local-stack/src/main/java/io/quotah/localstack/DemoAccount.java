@@ -21,13 +21,15 @@ final class DemoAccount {
     /** Keys the simulator's default scenario knows (dev/provider-simulator's default-scenario.json). */
     static final String ANTHROPIC_KEY = "sk-ant-api03-demo-only-quotah-simulator-not-a-real-key-0001";
     static final String OPENAI_KEY = "sk-proj-demo-only-quotah-simulator-not-a-real-key-0001";
+    static final String ANTHROPIC_ADMIN_KEY = "sk-ant-admin01-demo-only-quotah-simulator-not-a-real-key-0001";
+    static final String OPENAI_ADMIN_KEY = "sk-admin-demo-only-quotah-simulator-not-a-real-key-0001";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
 
     private DemoAccount() {
     }
 
     /**
-     * Gives the demo account one simulated key per provider, probed every minute, unless it has keys already,
+     * Gives the demo account one simulated key per provider (with its Admin key), probed every minute, unless it has keys already,
      * so the dashboard shows live cards from the first sign-in.
      */
     static void watchSimulatedKeys(String authServiceUrl, String pollerUrl) {
@@ -48,10 +50,10 @@ final class DemoAccount {
                 return;
             }
             for (String body : List.of(
-                    "{\"provider\":\"ANTHROPIC\",\"label\":\"Demo Anthropic (simulated)\",\"key\":\"%s\",\"probing\":true}"
-                            .formatted(ANTHROPIC_KEY),
-                    "{\"provider\":\"OPENAI\",\"label\":\"Demo OpenAI (simulated)\",\"key\":\"%s\",\"probing\":true}"
-                            .formatted(OPENAI_KEY))) {
+                    "{\"provider\":\"ANTHROPIC\",\"label\":\"Demo Anthropic (simulated)\",\"key\":\"%s\",\"adminKey\":\"%s\",\"probing\":true}"
+                            .formatted(ANTHROPIC_KEY, ANTHROPIC_ADMIN_KEY),
+                    "{\"provider\":\"OPENAI\",\"label\":\"Demo OpenAI (simulated)\",\"key\":\"%s\",\"adminKey\":\"%s\",\"probing\":true}"
+                            .formatted(OPENAI_KEY, OPENAI_ADMIN_KEY))) {
                 http.send(HttpRequest.newBuilder(URI.create(pollerUrl + "/api/api-keys")).timeout(Duration.ofSeconds(30))
                         .header("Authorization", bearer).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
