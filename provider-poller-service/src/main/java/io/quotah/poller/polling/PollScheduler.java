@@ -54,14 +54,21 @@ class PollScheduler implements SmartLifecycle {
 
     private void run() {
         while (running) {
+            int leased = 0;
             try {
-                runOnce();
+                leased = runOnce();
             } catch (RuntimeException e) {
                 // the database may be restarting: say so, and try again next tick
                 log.warn("looking for due keys failed: {}", e.getMessage());
             }
             try {
-                Thread.sleep(settings.tick());
+                if (leased == 0) {
+                    Thread.sleep(settings.tick());
+                } else {
+                    // More may be due: look again as soon as a slot is free, not a whole tick later.
+                    slots.acquire();
+                    slots.release();
+                }
             } catch (InterruptedException e) {
                 return;
             }
