@@ -66,7 +66,7 @@ public class Connections {
         Connection connection = new Connection(UUID.randomUUID(), workspaceId, provider, label, adapter.mask(key),
                 cipher.seal(key), adminKey == null ? null : adapter.mask(adminKey),
                 adminKey == null ? null : cipher.seal(adminKey), probing, pollIntervalSeconds, checked.status(),
-                checked.reason(), now, checked.status() == ConnectionStatus.INVALID ? null : now,
+                checked.reason(), now, checked.keyWorks() ? now : null,
                 checked.status() == ConnectionStatus.HEALTHY ? null : checked.reason(), 0, now);
         transactions.executeWithoutResult(tx -> {
             store.insert(connection, fingerprint(key), now);
@@ -133,5 +133,10 @@ public class Connections {
     }
 
     private record Checked(ConnectionStatus status, String reason) {
+
+        /** A rate limit proves the key works; a provider failure proves nothing either way. */
+        boolean keyWorks() {
+            return status == ConnectionStatus.HEALTHY || status == ConnectionStatus.RATE_LIMITED;
+        }
     }
 }
