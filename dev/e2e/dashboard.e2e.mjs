@@ -151,7 +151,9 @@ await step('a-drained-key-turns-critical', async () => {
 await step('navigate-to-analytics', async () => {
   await page.getByRole('link', { name: 'Analytics' }).first().click()
   await page.waitForURL('**/analytics')
-  await page.getByText('Analytics is coming soon').waitFor()
+  await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor()
+  // A new account has no usage yet: the page says so instead of showing $0.00 charts.
+  await heading('No usage in this range yet').waitFor()
 })
 
 await step('unknown-page', async () => {

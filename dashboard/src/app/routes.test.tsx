@@ -52,10 +52,10 @@ describe('routes', () => {
       'POST /api/auth/refresh': tokens('restored-token'),
       'GET /api/auth/me': { status: 200, body: ada },
     })
-    renderApp('/analytics')
+    renderApp('/alerts')
 
-    expect(await screen.findByRole('heading', { name: 'Analytics is coming soon' })).toBeInTheDocument()
-    expect(document.title).toBe('Analytics · Quotah')
+    expect(await screen.findByRole('heading', { name: 'Alerts is coming soon' })).toBeInTheDocument()
+    expect(document.title).toBe('Alerts · Quotah')
   })
 
   it('shows a 404 page for an unknown address', async () => {

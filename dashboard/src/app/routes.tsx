@@ -1,15 +1,28 @@
+import { lazy, Suspense } from 'react'
 import type { RouteObject } from 'react-router'
 import { AppShell } from '@/app/layout/AppShell'
 import { ComingSoonPage } from '@/app/routes/ComingSoonPage'
 import { NotFoundPage } from '@/app/routes/NotFoundPage'
 import { RouteErrorPage } from '@/app/routes/RouteErrorPage'
-import { BellIcon, ChartIcon } from '@/components/icons'
+import { BellIcon } from '@/components/icons'
+import { Spinner } from '@/components/Spinner'
 import { ApiKeysPage } from '@/features/api-keys/components/ApiKeysPage'
 import { GuestOnly } from '@/features/auth/components/GuestOnly'
 import { LoginPage } from '@/features/auth/components/LoginPage'
 import { RegisterPage } from '@/features/auth/components/RegisterPage'
 import { RequireAuth } from '@/features/auth/components/RequireAuth'
 import { DashboardPage } from '@/features/rate-limits/components/DashboardPage'
+
+// Analytics is the largest page and not the first one people open: it loads on first visit.
+const AnalyticsPage = lazy(() =>
+  import('@/features/analytics/components/AnalyticsPage').then((module) => ({ default: module.AnalyticsPage })),
+)
+
+const pageLoading = (
+  <div className="flex justify-center py-16 text-indigo-600 dark:text-indigo-400">
+    <Spinner label="Loading…" className="size-8" />
+  </div>
+)
 
 // Shared by the browser router and the tests' memory router, so tests exercise the real tree.
 export const appRoutes: RouteObject[] = [
@@ -36,11 +49,9 @@ export const appRoutes: RouteObject[] = [
           {
             path: 'analytics',
             element: (
-              <ComingSoonPage
-                title="Analytics"
-                icon={<ChartIcon className="size-6" />}
-                plannedFeature="Here you will see usage and cost over time, per key and per model."
-              />
+              <Suspense fallback={pageLoading}>
+                <AnalyticsPage />
+              </Suspense>
             ),
           },
           {

@@ -67,3 +67,7 @@ export const TrashIcon = icon(
 export const PencilIcon = icon(
   'm16.862 4.487 1.687-1.688a1.875 1.875 0 1 1 2.652 2.652L10.582 16.07a4.5 4.5 0 0 1-1.897 1.13L6 18l.8-2.685a4.5 4.5 0 0 1 1.13-1.897l8.932-8.931Zm0 0L19.5 7.125',
 )
+export const DownloadIcon = icon(
+  'M3 16.5v2.25A2.25 2.25 0 0 0 5.25 21h13.5A2.25 2.25 0 0 0 21 18.75V16.5M16.5 12 12 16.5m0 0L7.5 12m4.5 4.5V3',
+)
+export const ChevronUpIcon = icon('m4.5 15.75 7.5-7.5 7.5 7.5')

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { apiRequest, setRefreshHandler } from '@/lib/api-client'
+import { apiDownload, apiRequest, setRefreshHandler } from '@/lib/api-client'
 import { ApiError } from '@/lib/api-error'
 import { getAccessToken, setAccessToken } from '@/lib/token-store'
 import { mockApi } from '@/testing/mock-api'
@@ -109,5 +109,43 @@ describe('apiRequest', () => {
       status: 503,
       detail: expect.stringContaining('Quotah is not reachable'),
     })
+  })
+})
+
+describe('apiDownload', () => {
+  afterEach(() => setRefreshHandler(null))
+
+  it('fetches a file with the bearer token and names it from Content-Disposition', async () => {
+    setAccessToken('token-1')
+    const api = mockApi({
+      'GET /api/things.csv': {
+        status: 200,
+        text: 'a,b\n1,2\n',
+        headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="things.csv"' },
+      },
+    })
+
+    const file = await apiDownload('/api/things.csv')
+    expect(file.filename).toBe('things.csv')
+    expect(await file.blob.text()).toBe('a,b\n1,2\n')
+    expect(api.calls[0].headers.get('Authorization')).toBe('Bearer token-1')
+    expect(api.calls[0].headers.get('Accept')).toBe('text/csv, application/problem+json')
+  })
+
+  it('refreshes once on a 401 like any other call, and reads problem answers', async () => {
+    setAccessToken('stale-token')
+    const refresh = refreshTo('new-token')
+    mockApi({
+      'GET /api/things.csv': [
+        expired,
+        { status: 400, body: { title: 'Bad Request', status: 400, detail: 'from must not be after to' } },
+      ],
+    })
+
+    await expect(apiDownload('/api/things.csv')).rejects.toMatchObject({
+      status: 400,
+      detail: 'from must not be after to',
+    })
+    expect(refresh.calls).toBe(1)
   })
 })

@@ -1,4 +1,5 @@
 import { networkError, problemToApiError } from '@/lib/api-error'
+import { filenameFromContentDisposition } from '@/lib/download'
 import { clearAccessToken, getAccessToken } from '@/lib/token-store'
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -21,23 +22,43 @@ export function setRefreshHandler(handler: RefreshHandler | null): void {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const auth = options.auth ?? true
-  let response = await send(path, options, auth)
-
-  if (response.status === 401 && auth && refreshHandler) {
-    const refreshed = await refreshHandler()
-    if (refreshed) response = await send(path, options, auth)
-    // Still rejected: the session is over; clearing the token sends the user to /login.
-    if (response.status === 401) clearAccessToken()
-  }
-
+  const response = await sendWithRefresh(path, options, 'application/json, application/problem+json')
   const body = await readBody(response)
   if (!response.ok) throw problemToApiError(response.status, body)
   return body as T
 }
 
-async function send(path: string, options: RequestOptions, auth: boolean): Promise<Response> {
-  const headers = new Headers({ Accept: 'application/json, application/problem+json' })
+export type DownloadedFile = {
+  blob: Blob
+  /** From the answer's Content-Disposition, when it names one. */
+  filename: string | null
+}
+
+/** A file the API makes (e.g. a CSV export), fetched with the token as any other call. */
+export async function apiDownload(path: string, accept = 'text/csv'): Promise<DownloadedFile> {
+  const response = await sendWithRefresh(path, {}, `${accept}, application/problem+json`)
+  if (!response.ok) throw problemToApiError(response.status, await readBody(response))
+  return {
+    blob: await response.blob(),
+    filename: filenameFromContentDisposition(response.headers.get('Content-Disposition')),
+  }
+}
+
+async function sendWithRefresh(path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const auth = options.auth ?? true
+  let response = await send(path, options, auth, accept)
+
+  if (response.status === 401 && auth && refreshHandler) {
+    const refreshed = await refreshHandler()
+    if (refreshed) response = await send(path, options, auth, accept)
+    // Still rejected: the session is over; clearing the token sends the user to /login.
+    if (response.status === 401) clearAccessToken()
+  }
+  return response
+}
+
+async function send(path: string, options: RequestOptions, auth: boolean, accept: string): Promise<Response> {
+  const headers = new Headers({ Accept: accept })
   if (options.body !== undefined) headers.set('Content-Type', 'application/json')
   const token = auth ? getAccessToken() : null
   if (token) headers.set('Authorization', `Bearer ${token}`)

@@ -1,7 +1,13 @@
 import { vi } from 'vitest'
 
-/** A canned answer: a status with an optional JSON body, or a network failure. */
-export type MockReply = { status: number; body?: unknown } | 'network-down'
+/**
+ * A canned answer: a status with an optional JSON body, or with a raw `text` body and its own
+ * headers (a CSV file, say), or a network failure.
+ */
+export type MockReply =
+  | { status: number; body?: unknown }
+  | { status: number; text: string; headers?: Record<string, string> }
+  | 'network-down'
 
 export type RecordedCall = {
   method: string
@@ -28,6 +34,7 @@ export function mockApi(routes: Record<string, MockReply | MockReply[]>) {
     if (!queue) throw new Error(`Unexpected request in test: ${method} ${path}`)
     const reply = queue.length > 1 ? queue.shift()! : queue[0]
     if (reply === 'network-down') throw new TypeError('Failed to fetch')
+    if ('text' in reply) return new Response(reply.text, { status: reply.status, headers: reply.headers })
     return jsonResponse(reply.status, reply.body)
   })
   vi.stubGlobal('fetch', fetchMock)
