@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forecastSamples how many recent samples of each window the live state keeps for the burn rate
  * @param redisNamespace prefix of the Redis keys, so installations sharing a Redis keep apart
  * @param redisPoolSize connections to Redis; the hot path holds one only for a single round trip
+ * @param priceBook where the price book file is (a Spring resource); it is recorded in the database at start
+ * @param usageBatchSize how many usage events are upserted, with their rollups, in one transaction at most
+ * @param usageConsumers how many consumers of the usage topic run in one replica (up to its partition count)
  */
 @ConfigurationProperties("quotah.analytics")
 public record AnalyticsProperties(
@@ -24,5 +27,8 @@ public record AnalyticsProperties(
         @DefaultValue("5m") Duration forecastLookback,
         @DefaultValue("10") int forecastSamples,
         @DefaultValue("quotah") String redisNamespace,
-        @DefaultValue("32") int redisPoolSize) {
+        @DefaultValue("32") int redisPoolSize,
+        @DefaultValue("classpath:pricebook/price-book.csv") String priceBook,
+        @DefaultValue("500") int usageBatchSize,
+        @DefaultValue("4") int usageConsumers) {
 }

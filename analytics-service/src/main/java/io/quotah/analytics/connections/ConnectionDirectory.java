@@ -6,7 +6,9 @@ import io.quotah.contracts.events.Provider;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +72,18 @@ public class ConnectionDirectory {
                 .param("workspaceId", workspaceId)
                 .query(ConnectionDirectory::row)
                 .list();
+    }
+
+    /** The labels of the workspace's labelled keys, removed ones included (their usage still shows). */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> labels(String workspaceId) {
+        Map<UUID, String> labels = new HashMap<>();
+        for (KnownConnection connection : all(workspaceId)) {
+            if (connection.label() != null) {
+                labels.put(connection.connectionId(), connection.label());
+            }
+        }
+        return labels;
     }
 
     @Transactional(readOnly = true)
