@@ -8,6 +8,7 @@ import { isDecimalAmount } from '@/lib/money'
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null)
 
 const money = z.string().refine(isDecimalAmount, 'Expected a decimal amount like "12.34"')
+const pricedPart = money.nullish().transform((value) => value ?? '0.00')
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const count = z.number().int().nonnegative()
 
@@ -28,8 +29,10 @@ const tokenCountsShape = {
 /** The cost of some usage, as Quotah computed it and, where the provider said, as reported. */
 const costShape = {
   /** What counts: the reported cost where there is one, else the computed one. */
-  cost: money,
-  computedCost: money,
+  // null when nothing of it could be priced: then unknownPrice is set and the page writes "unknown", so the
+  // zero kept here only stands for "no priced part" in sums, as the server's own totals count it
+  cost: pricedPart,
+  computedCost: pricedPart,
   reportedCost: nullable(money),
   /** Some of this usage is of a model the price book does not know. */
   unknownPrice: z.boolean(),
@@ -60,9 +63,12 @@ const projectionSchema = z.object({
 })
 export type Projection = z.output<typeof projectionSchema>
 
+// from and to are the instants the server used: to is the exclusive end of the last day
+const dayOrInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/)
+
 export const costAnalysisSchema = z.object({
-  from: day,
-  to: day,
+  from: dayOrInstant,
+  to: dayOrInstant,
   currency: z.string().default('USD'),
   groupBy: z.array(z.string()),
   total: costTotalSchema,
