@@ -107,7 +107,7 @@ async function addKey(provider, label, key, adminKey) {
   await dialog.getByLabel('Provider').selectOption(provider)
   await dialog.getByLabel('Label').fill(label)
   await dialog.getByLabel('API key', { exact: true }).fill(key)
-  if (adminKey) await dialog.getByLabel('Admin key (optional)').fill(adminKey)
+  if (adminKey) await dialog.getByLabel('Admin key (optional)', { exact: true }).fill(adminKey)
   await dialog.getByLabel('Poll interval').selectOption('30')
   await dialog.getByRole('switch', { name: 'Probe for rate limits' }).check()
   await dialog.getByRole('button', { name: 'Add key' }).click()
