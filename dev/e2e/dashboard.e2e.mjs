@@ -47,6 +47,18 @@ async function step(name, action) {
 
 const heading = (name) => page.getByRole('heading', { name })
 
+/**
+ * Waits until {@code check} holds, trying again every two seconds for up to 90 (the test kit's Awaitility, for
+ * the browser): for what changes outside the page, such as the poller's next poll or the next usage report.
+ */
+async function eventually(what, check, { timeoutMs = 90_000, pollMs = 2_000 } = {}) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`)
+    await new Promise((resolve) => setTimeout(resolve, pollMs))
+  }
+}
+
 await step('protected-page-sends-to-login', async () => {
   await page.goto(`${baseUrl}/analytics`)
   await page.waitForURL('**/login')
@@ -138,15 +150,12 @@ await step('cards-fill-in', async () => {
 await step('a-drained-key-turns-critical', async () => {
   // Buckets refill continuously, so hold the key at 95 % until the poller's next probe reads it there.
   const card = page.getByRole('group', { name: /^E2E Anthropic requests per minute/ })
-  const deadline = Date.now() + 90_000
-  for (;;) {
+  await eventually('the drained card turns critical', async () => {
     await simulator(`/keys/${anthropicKey}/drain`, { percent: 95 })
     await page.reload()
     await card.waitFor()
-    if ((await card.getAttribute('data-status')) === 'critical') break
-    if (Date.now() > deadline) throw new Error('the card did not turn critical within 90 s')
-    await page.waitForTimeout(2_000)
-  }
+    return (await card.getAttribute('data-status')) === 'critical'
+  })
 })
 
 await step('navigate-to-analytics', async () => {
@@ -238,17 +247,12 @@ await step('analytics-matches-the-providers-bill', async () => {
 
   const expected = dollars(await billedCents(anthropic.admin, openAi.admin))
   const total = page.getByTestId('analytics-total-cost')
-  const deadline = Date.now() + 90_000
-  for (;;) {
+  await eventually(`the Analytics total shows the bill, ${expected}`, async () => {
     await page.goto(`${baseUrl}/analytics?range=7d`)
     await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor()
     await total.or(heading('No usage in this range yet')).first().waitFor()
-    if (await total.isVisible() && (await total.textContent()).trim() === expected) break
-    if (Date.now() > deadline) {
-      throw new Error(`the total shows ${await total.textContent().catch(() => 'nothing')}, the bill says ${expected}`)
-    }
-    await page.waitForTimeout(2_000)
-  }
+    return await total.isVisible() && (await total.textContent()).trim() === expected
+  })
 })
 
 await step('csv-export-matches-the-table', async () => {

@@ -92,18 +92,14 @@ final class AnthropicAdapter implements ProviderAdapter {
         if (!usage.isObject()) {
             return Optional.empty();
         }
-        long cacheWrites = count(usage.path("cache_creation_input_tokens"));
+        long cacheWrites = ProviderHttp.count(usage.path("cache_creation_input_tokens"));
         JsonNode split = usage.path("cache_creation");
         // Without the split every cache write is a 5-minute one, the default; with it, the split is the truth.
-        long write1h = split.isObject() ? count(split.path("ephemeral_1h_input_tokens")) : 0;
-        long write5m = split.isObject() ? count(split.path("ephemeral_5m_input_tokens")) : cacheWrites;
-        return Optional.of(new UsageReading(body.path("model").asString(null), count(usage.path("input_tokens")),
-                count(usage.path("output_tokens")), write5m, write1h, count(usage.path("cache_read_input_tokens")),
+        long write1h = split.isObject() ? ProviderHttp.count(split.path("ephemeral_1h_input_tokens")) : 0;
+        long write5m = split.isObject() ? ProviderHttp.count(split.path("ephemeral_5m_input_tokens")) : cacheWrites;
+        return Optional.of(new UsageReading(body.path("model").asString(null), ProviderHttp.count(usage.path("input_tokens")),
+                ProviderHttp.count(usage.path("output_tokens")), write5m, write1h, ProviderHttp.count(usage.path("cache_read_input_tokens")),
                 null, usage.path("service_tier").asString(null)));
-    }
-
-    static long count(JsonNode value) {
-        return value.canConvertToLong() && value.asLong() > 0 ? value.asLong() : 0;
     }
 
     @Override
@@ -149,7 +145,7 @@ final class AnthropicAdapter implements ProviderAdapter {
             String bucketWidth, String page) {
         String url = baseUrl + "/v1/organizations/usage_report/messages?starting_at=" + from + "&ending_at=" + to
                 + "&bucket_width=" + bucketWidth
-                + "&group_by[]=model&group_by[]=api_key_id&group_by[]=service_tier" + pageParameter(page);
+                + "&group_by[]=model&group_by[]=api_key_id&group_by[]=service_tier" + ProviderHttp.pageParameter(page);
         JsonNode body = http.admin(authorized(http.request(url), adminKey).GET().build());
         List<AdminReports.UsageLine> lines = new ArrayList<>();
         for (JsonNode bucket : body.path("data")) {
@@ -159,19 +155,19 @@ final class AnthropicAdapter implements ProviderAdapter {
                 JsonNode writes = result.path("cache_creation");
                 lines.add(new AdminReports.UsageLine(start, end, result.path("api_key_id").asString(null),
                         result.path("model").asString("unknown"), result.path("service_tier").asString(null), 0,
-                        count(result.path("uncached_input_tokens")), count(writes.path("ephemeral_5m_input_tokens")),
-                        count(writes.path("ephemeral_1h_input_tokens")), count(result.path("cache_read_input_tokens")),
-                        count(result.path("output_tokens"))));
+                        ProviderHttp.count(result.path("uncached_input_tokens")), ProviderHttp.count(writes.path("ephemeral_5m_input_tokens")),
+                        ProviderHttp.count(writes.path("ephemeral_1h_input_tokens")), ProviderHttp.count(result.path("cache_read_input_tokens")),
+                        ProviderHttp.count(result.path("output_tokens"))));
             }
         }
-        return new AdminReports.Page<>(lines, nextPage(body));
+        return new AdminReports.Page<>(lines, ProviderHttp.nextPage(body));
     }
 
     @Override
     public AdminReports.Page<AdminReports.CostLine> costReport(String adminKey, Instant from, Instant to,
             String page) {
         String url = baseUrl + "/v1/organizations/cost_report?starting_at=" + from + "&ending_at=" + to
-                + "&bucket_width=1d&group_by[]=description" + pageParameter(page);
+                + "&bucket_width=1d&group_by[]=description" + ProviderHttp.pageParameter(page);
         JsonNode body = http.admin(authorized(http.request(url), adminKey).GET().build());
         List<AdminReports.CostLine> lines = new ArrayList<>();
         for (JsonNode bucket : body.path("data")) {
@@ -186,17 +182,7 @@ final class AnthropicAdapter implements ProviderAdapter {
                         result.path("currency").asString("USD").toUpperCase(java.util.Locale.ROOT)));
             }
         }
-        return new AdminReports.Page<>(lines, nextPage(body));
-    }
-
-    private static String pageParameter(String page) {
-        return page == null ? "" : "&page=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static String nextPage(JsonNode body) {
-        JsonNode next = body.path("next_page");
-        return body.path("has_more").asBoolean(false) && next.isString() && !next.asString().isBlank()
-                ? next.asString() : null;
+        return new AdminReports.Page<>(lines, ProviderHttp.nextPage(body));
     }
 
     @Override

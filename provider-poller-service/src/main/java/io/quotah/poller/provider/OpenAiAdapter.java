@@ -92,14 +92,14 @@ final class OpenAiAdapter implements ProviderAdapter {
         // Chat Completions says prompt/completion, the Responses API input/output; both count cached tokens
         // inside the input total.
         boolean chat = usage.has("prompt_tokens");
-        long input = AnthropicAdapter.count(usage.path(chat ? "prompt_tokens" : "input_tokens"));
-        long cached = AnthropicAdapter.count(usage.path(chat ? "prompt_tokens_details" : "input_tokens_details")
+        long input = ProviderHttp.count(usage.path(chat ? "prompt_tokens" : "input_tokens"));
+        long cached = ProviderHttp.count(usage.path(chat ? "prompt_tokens_details" : "input_tokens_details")
                 .path("cached_tokens"));
         JsonNode reasoning = usage.path(chat ? "completion_tokens_details" : "output_tokens_details")
                 .path("reasoning_tokens");
         return Optional.of(new UsageReading(body.path("model").asString(null), Math.max(0, input - cached),
-                AnthropicAdapter.count(usage.path(chat ? "completion_tokens" : "output_tokens")), 0, 0, cached,
-                reasoning.canConvertToLong() ? AnthropicAdapter.count(reasoning) : null,
+                ProviderHttp.count(usage.path(chat ? "completion_tokens" : "output_tokens")), 0, 0, cached,
+                reasoning.canConvertToLong() ? ProviderHttp.count(reasoning) : null,
                 body.path("service_tier").asString(null)));
     }
 
@@ -114,7 +114,7 @@ final class OpenAiAdapter implements ProviderAdapter {
             String bucketWidth, String page) {
         String url = baseUrl + "/v1/organization/usage/completions?start_time=" + from.getEpochSecond()
                 + "&end_time=" + to.getEpochSecond() + "&bucket_width=" + bucketWidth
-                + "&group_by=model&group_by=api_key_id&group_by=batch" + pageParameter(page);
+                + "&group_by=model&group_by=api_key_id&group_by=batch" + ProviderHttp.pageParameter(page);
         JsonNode body = http.admin(authorized(http.request(url), adminKey).GET().build());
         List<AdminReports.UsageLine> lines = new java.util.ArrayList<>();
         for (JsonNode bucket : body.path("data")) {
@@ -122,24 +122,24 @@ final class OpenAiAdapter implements ProviderAdapter {
             Instant end = Instant.ofEpochSecond(bucket.path("end_time").asLong());
             for (JsonNode result : bucket.path("results")) {
                 // input_tokens counts the cached ones too: take them out, they are priced apart
-                long input = AnthropicAdapter.count(result.path("input_tokens"));
-                long cached = AnthropicAdapter.count(result.path("input_cached_tokens"));
+                long input = ProviderHttp.count(result.path("input_tokens"));
+                long cached = ProviderHttp.count(result.path("input_cached_tokens"));
                 String tier = result.path("batch").asBoolean(false) ? "batch"
                         : result.path("service_tier").asString(null);
                 lines.add(new AdminReports.UsageLine(start, end, result.path("api_key_id").asString(null),
                         result.path("model").asString("unknown"), tier,
-                        AnthropicAdapter.count(result.path("num_model_requests")), Math.max(0, input - cached), 0, 0,
-                        cached, AnthropicAdapter.count(result.path("output_tokens"))));
+                        ProviderHttp.count(result.path("num_model_requests")), Math.max(0, input - cached), 0, 0,
+                        cached, ProviderHttp.count(result.path("output_tokens"))));
             }
         }
-        return new AdminReports.Page<>(lines, nextPage(body));
+        return new AdminReports.Page<>(lines, ProviderHttp.nextPage(body));
     }
 
     @Override
     public AdminReports.Page<AdminReports.CostLine> costReport(String adminKey, Instant from, Instant to,
             String page) {
         String url = baseUrl + "/v1/organization/costs?start_time=" + from.getEpochSecond() + "&end_time="
-                + to.getEpochSecond() + "&bucket_width=1d&group_by=line_item" + pageParameter(page);
+                + to.getEpochSecond() + "&bucket_width=1d&group_by=line_item" + ProviderHttp.pageParameter(page);
         JsonNode body = http.admin(authorized(http.request(url), adminKey).GET().build());
         List<AdminReports.CostLine> lines = new java.util.ArrayList<>();
         for (JsonNode bucket : body.path("data")) {
@@ -155,17 +155,7 @@ final class OpenAiAdapter implements ProviderAdapter {
                         amount.path("currency").asString("usd").toUpperCase(java.util.Locale.ROOT)));
             }
         }
-        return new AdminReports.Page<>(lines, nextPage(body));
-    }
-
-    private static String pageParameter(String page) {
-        return page == null ? "" : "&page=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static String nextPage(JsonNode body) {
-        JsonNode next = body.path("next_page");
-        return body.path("has_more").asBoolean(false) && next.isString() && !next.asString().isBlank()
-                ? next.asString() : null;
+        return new AdminReports.Page<>(lines, ProviderHttp.nextPage(body));
     }
 
     @Override

@@ -59,6 +59,23 @@ final class ProviderHttp {
         return body;
     }
 
+    /** A token count from a usage object: absent, negative or not a number counts as none. */
+    static long count(JsonNode value) {
+        return value.canConvertToLong() && value.asLong() > 0 ? value.asLong() : 0;
+    }
+
+    /** The {@code page} parameter of an Admin report's next page, empty for the first. */
+    static String pageParameter(String page) {
+        return page == null ? "" : "&page=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Both providers page their Admin reports with {@code has_more} and {@code next_page}. */
+    static String nextPage(JsonNode body) {
+        JsonNode next = body.path("next_page");
+        return body.path("has_more").asBoolean(false) && next.isString() && !next.asString().isBlank()
+                ? next.asString() : null;
+    }
+
     static String body(Object value) {
         return JSON.writeValueAsString(value);
     }

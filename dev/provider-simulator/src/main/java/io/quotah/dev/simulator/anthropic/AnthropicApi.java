@@ -137,7 +137,7 @@ final class AnthropicApi {
     private void applyFault(SimulatedKey key, String requestId, boolean generation) {
         Fault fault = key.fault();
         switch (fault.type()) {
-            case SLOW -> pause(fault.slowMillis());
+            case SLOW -> fault.holdTheAnswer();
             case SERVER_ERROR, OVERLOADED -> throw AnthropicErrors.fail(529, "overloaded_error", "Overloaded", requestId);
             case SPEND_CAP -> {
                 if (generation) {
@@ -247,14 +247,6 @@ final class AnthropicApi {
             body.putNull(field);
         } else {
             body.put(field, id);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

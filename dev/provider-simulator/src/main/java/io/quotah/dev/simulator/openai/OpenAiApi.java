@@ -231,7 +231,7 @@ final class OpenAiApi {
     private void applyFault(SimulatedKey key, String requestId, boolean generation) {
         Fault fault = key.fault();
         switch (fault.type()) {
-            case SLOW -> pause(fault.slowMillis());
+            case SLOW -> fault.holdTheAnswer();
             case SERVER_ERROR -> throw OpenAiErrors.fail(500, "The server had an error while processing your "
                     + "request. Sorry about that!", "server_error", null, null, requestId);
             case OVERLOADED -> throw OpenAiErrors.fail(503, "The server is overloaded or not ready yet.",
@@ -330,13 +330,5 @@ final class OpenAiApi {
                 .withHeader("openai-project", key.spec().projectId())
                 .withHeader("openai-processing-ms", Long.toString(processing.toMillis()))
                 .withHeader("openai-version", "2020-10-01");
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

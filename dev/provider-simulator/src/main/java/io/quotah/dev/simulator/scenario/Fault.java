@@ -24,4 +24,13 @@ public record Fault(FaultType type, long slowMillis) {
     public static Fault slow(long millis) {
         return new Fault(FaultType.SLOW, millis);
     }
+
+    /** A slow fault keeps the answer back for {@code slowMillis}, as an overloaded provider would. */
+    public void holdTheAnswer() {
+        try {
+            Thread.sleep(slowMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
