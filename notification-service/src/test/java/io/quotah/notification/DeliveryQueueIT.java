@@ -52,11 +52,12 @@ class DeliveryQueueIT {
     }
 
     private AlertRaised alert() {
-        return new AlertRaised(UUID.randomUUID(), workspace, Instant.now(), AlertRaised.SCHEMA_VERSION,
-                UUID.randomUUID(), UUID.randomUUID(), AlertRaised.AlertKind.BUDGET, AlertRaised.Severity.WARNING,
-                null, null, new BigDecimal("81.20"), new BigDecimal("80.00"), AlertRaised.Unit.USD, null,
-                List.of(new Recipient(Channel.EMAIL, "ops@example.com"),
-                        new Recipient(Channel.SLACK, "https://hooks.slack.example/T000/B000")),
-                "Spend this month is $81.20, past the $80.00 budget threshold");
+        return AlertRaised.builder().workspaceId(workspace).alertId(UUID.randomUUID())
+                .rule(UUID.randomUUID(), "Monthly budget").kind(AlertRaised.AlertKind.BUDGET)
+                .severity(AlertRaised.Severity.WARNING)
+                .measured(new BigDecimal("81.20"), new BigDecimal("80.00"), AlertRaised.Unit.USD)
+                .recipients(List.of(new Recipient(Channel.EMAIL, "ops@example.com"),
+                        new Recipient(Channel.SLACK, "https://hooks.slack.example/T000/B000")))
+                .summary("Spend this month is $81.20, past the $80.00 budget threshold").build();
     }
 }

@@ -6,7 +6,7 @@ import io.quotah.analytics.cost.CostReport.Figures;
 import io.quotah.analytics.cost.CostReport.Projection;
 import io.quotah.analytics.cost.CostReport.TrendPoint;
 import io.quotah.analytics.pricing.Cents;
-import io.quotah.analytics.pricing.PriceBook;
+import io.quotah.contracts.pricing.PriceBook;
 import io.quotah.analytics.usage.UsageFilter;
 import io.quotah.analytics.usage.UsagePart;
 import io.quotah.analytics.usage.UsageReader;

@@ -1,7 +1,7 @@
 package io.quotah.analytics.cost;
 
-import io.quotah.analytics.pricing.Priced;
-import io.quotah.analytics.pricing.TokenCounts;
+import io.quotah.contracts.pricing.Priced;
+import io.quotah.contracts.pricing.TokenCounts;
 import io.quotah.analytics.usage.UsagePart;
 import java.math.BigDecimal;
 

@@ -4,7 +4,7 @@ import io.quotah.analytics.connections.ConnectionDirectory;
 import io.quotah.analytics.cost.CostAnalysis;
 import io.quotah.analytics.cost.CostReport.BreakdownRow;
 import io.quotah.analytics.cost.GroupBy;
-import io.quotah.analytics.pricing.PriceBook;
+import io.quotah.contracts.pricing.PriceBook;
 import io.quotah.analytics.usage.UsageFilter;
 import io.quotah.analytics.usage.UsageItem;
 import io.quotah.analytics.usage.UsageReader;

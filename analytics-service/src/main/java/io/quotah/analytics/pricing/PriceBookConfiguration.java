@@ -1,5 +1,7 @@
 package io.quotah.analytics.pricing;
 
+import io.quotah.contracts.pricing.PriceBook;
+import io.quotah.contracts.pricing.PriceBookFile;
 import io.quotah.analytics.config.AnalyticsProperties;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,8 @@
 package io.quotah.analytics.pricing;
 
+import io.quotah.contracts.pricing.PriceRow;
+import io.quotah.contracts.pricing.PriceBook;
+import io.quotah.contracts.pricing.PriceBookFile;
 import io.quotah.contracts.events.Provider;
 import java.sql.Date;
 import java.util.ArrayList;

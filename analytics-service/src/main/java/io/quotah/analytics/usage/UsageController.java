@@ -1,7 +1,7 @@
 package io.quotah.analytics.usage;
 
 import io.quotah.analytics.connections.ConnectionDirectory;
-import io.quotah.analytics.pricing.PriceBook;
+import io.quotah.contracts.pricing.PriceBook;
 import io.quotah.analytics.web.InvalidParameterException;
 import java.time.Instant;
 import java.util.List;

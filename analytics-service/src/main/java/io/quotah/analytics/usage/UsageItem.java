@@ -1,8 +1,8 @@
 package io.quotah.analytics.usage;
 
 import io.quotah.analytics.pricing.Cents;
-import io.quotah.analytics.pricing.PriceBook;
-import io.quotah.analytics.pricing.Priced;
+import io.quotah.contracts.pricing.PriceBook;
+import io.quotah.contracts.pricing.Priced;
 import io.quotah.contracts.events.Provider;
 import io.quotah.contracts.events.UsageEvent.UsageSource;
 import java.time.Instant;

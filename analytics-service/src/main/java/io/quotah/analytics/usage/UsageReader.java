@@ -1,7 +1,7 @@
 package io.quotah.analytics.usage;
 
-import io.quotah.analytics.pricing.PriceBook;
-import io.quotah.analytics.pricing.TokenCounts;
+import io.quotah.contracts.pricing.PriceBook;
+import io.quotah.contracts.pricing.TokenCounts;
 import io.quotah.contracts.events.Provider;
 import io.quotah.contracts.events.UsageEvent.UsageSource;
 import java.sql.Date;

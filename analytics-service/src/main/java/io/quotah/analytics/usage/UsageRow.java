@@ -1,6 +1,6 @@
 package io.quotah.analytics.usage;
 
-import io.quotah.analytics.pricing.TokenCounts;
+import io.quotah.contracts.pricing.TokenCounts;
 import io.quotah.contracts.events.Provider;
 import io.quotah.contracts.events.UsageEvent.UsageSource;
 import java.math.BigDecimal;

@@ -6,14 +6,12 @@ import io.quotah.analytics.cost.CostAnalysis.Cell;
 import io.quotah.analytics.cost.CostReport.BreakdownRow;
 import io.quotah.analytics.cost.CostReport.Projection;
 import io.quotah.analytics.cost.CostReport.TrendPoint;
-import io.quotah.analytics.pricing.PriceBook;
-import io.quotah.analytics.pricing.PriceBookFile;
-import io.quotah.analytics.pricing.TokenCounts;
+import io.quotah.contracts.pricing.PriceBook;
+import io.quotah.contracts.pricing.PriceBookFile;
+import io.quotah.contracts.pricing.TokenCounts;
 import io.quotah.analytics.usage.UsageFilter;
 import io.quotah.analytics.usage.UsagePart;
 import io.quotah.contracts.events.Provider;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -243,11 +241,7 @@ class CostAnalysisTest {
     }
 
     private static PriceBook shippedBook() {
-        try (InputStream in = CostAnalysisTest.class.getResourceAsStream("/pricebook/price-book.csv")) {
-            PriceBookFile file = PriceBookFile.parse(in.readAllBytes());
-            return PriceBook.of(file.version(), file.rows());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        PriceBookFile file = PriceBookFile.shipped();
+        return PriceBook.of(file.version(), file.rows());
     }
 }

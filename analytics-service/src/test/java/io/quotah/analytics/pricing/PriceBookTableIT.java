@@ -1,5 +1,7 @@
 package io.quotah.analytics.pricing;
 
+import io.quotah.contracts.pricing.PriceBook;
+import io.quotah.contracts.pricing.PriceBookFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +28,7 @@ class PriceBookTableIT {
 
     @Test
     void the_shipped_book_is_recorded_with_its_version_and_digest_and_costs_from_the_tables() {
-        PriceBookFile shipped = PriceBookFile.parse(PriceBookTest.shippedFile());
+        PriceBookFile shipped = PriceBookFile.shipped();
 
         assertThat(book.version()).isEqualTo(shipped.version());
         assertThat(jdbc.sql("SELECT sha256 FROM price_book_version WHERE version = ?").param(shipped.version())

@@ -101,7 +101,7 @@ public class Connections {
     public static ConnectionChanged changed(Connection connection, Change change, String reason) {
         return new ConnectionChanged(UUID.randomUUID(), connection.workspaceId(), Instant.now(),
                 ConnectionChanged.SCHEMA_VERSION, connection.id(), connection.provider(), connection.label(),
-                connection.maskedKey(), change, reason);
+                connection.maskedKey(), change, reason, connection.pollIntervalSeconds());
     }
 
     private Checked check(ProviderAdapter adapter, String key, String adminKey) {

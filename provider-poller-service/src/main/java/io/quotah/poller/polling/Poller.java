@@ -72,10 +72,8 @@ class Poller {
         PollResult result = result(connection, outcome, adminProblem, polledAt);
         transactions.executeWithoutResult(tx -> {
             Optional<ConnectionStatus> before = store.recordPoll(connection.id(), owner, result);
-            before.filter(previous -> becameValidOrInvalid(previous, result.status()))
-                    .ifPresent(previous -> outbox.append(Connections.changed(connection,
-                            result.status() == ConnectionStatus.INVALID ? Change.INVALID : Change.VALIDATED,
-                            result.reason())));
+            before.flatMap(previous -> change(previous, outcome))
+                    .ifPresent(change -> outbox.append(Connections.changed(connection, change, result.reason())));
         });
         log.debug("polled {} {}: {}", connection.provider(), connection.id(), result.status());
     }
@@ -143,8 +141,26 @@ class Poller {
         return Duration.ofMillis(Math.round(interval.toMillis() * (1 + spread)));
     }
 
-    private static boolean becameValidOrInvalid(ConnectionStatus before, ConnectionStatus after) {
-        return (before == ConnectionStatus.INVALID) != (after == ConnectionStatus.INVALID);
+    /**
+     * What the poll changed about the key, as others hear of it: it turned invalid, it works again after a
+     * refusal or an error, or it is out of quota. Out of quota is told on every such poll (they are backed off to
+     * minutes apart): the stored status does not tell a spend cap from a passing provider error, and alert-service
+     * raises on the first and ignores the rest.
+     */
+    private static Optional<Change> change(ConnectionStatus before, CallOutcome outcome) {
+        return switch (outcome) {
+            case CallOutcome.Refused refused -> before == ConnectionStatus.INVALID ? Optional.empty()
+                    : Optional.of(Change.INVALID);
+            case CallOutcome.QuotaExhausted quota -> Optional.of(Change.OUT_OF_QUOTA);
+            case CallOutcome.Accepted accepted -> recovered(before);
+            case CallOutcome.RateLimited limited -> recovered(before);
+            case CallOutcome.ProviderError error -> Optional.empty();
+        };
+    }
+
+    private static Optional<Change> recovered(ConnectionStatus before) {
+        return before == ConnectionStatus.INVALID || before == ConnectionStatus.PROVIDER_ERROR
+                ? Optional.of(Change.VALIDATED) : Optional.empty();
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -47,13 +47,17 @@ public final class SampleEvents {
 
     public static ConnectionChanged connectionChanged() {
         return new ConnectionChanged(UUID.randomUUID(), WORKSPACE, AT, 1, CONNECTION, Provider.ANTHROPIC, "prod key",
-                "sk-ant-…abcd", ConnectionChanged.Change.INVALID, "invalid x-api-key");
+                "sk-ant-…abcd", ConnectionChanged.Change.INVALID, "invalid x-api-key", 60);
     }
 
     public static AlertRaised alert() {
-        return new AlertRaised(UUID.randomUUID(), WORKSPACE, AT, 1, UUID.randomUUID(), UUID.randomUUID(),
-                AlertKind.RATE_LIMIT, Severity.CRITICAL, CONNECTION, Provider.ANTHROPIC, new BigDecimal("92.50"),
-                new BigDecimal("90"), AlertRaised.Unit.PERCENT, AT.plusSeconds(40),
-                List.of(new Recipient(Channel.EMAIL, "ops@example.com")), "Input tokens at 92.5% on prod key");
+        return AlertRaised.builder().occurredAt(AT).workspaceId(WORKSPACE).alertId(UUID.randomUUID())
+                .rule(UUID.randomUUID(), "Any key past 90 %").kind(AlertKind.RATE_LIMIT).severity(Severity.CRITICAL)
+                .connection(CONNECTION, Provider.ANTHROPIC, "prod key").model("claude-sonnet-4-5")
+                .window("INPUT_TOKENS").measured(new BigDecimal("92.50"), new BigDecimal("90"), AlertRaised.Unit.PERCENT)
+                .resetAt(AT.plusSeconds(40)).forecastAt(AT.plusSeconds(30)).reason("draining")
+                .recipients(List.of(new Recipient(Channel.EMAIL, "ops@example.com"),
+                        new Recipient(Channel.WEBHOOK, "https://hooks.example.com/quotah", "whsec_demo")))
+                .summary("Input tokens at 92.5% on prod key").test(true).build();
     }
 }

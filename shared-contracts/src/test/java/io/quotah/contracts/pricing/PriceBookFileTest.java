@@ -1,4 +1,4 @@
-package io.quotah.analytics.pricing;
+package io.quotah.contracts.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ class PriceBookFileTest {
 
     @Test
     void the_shipped_book_has_a_version_and_a_row_per_model_and_price_change() {
-        PriceBookFile file = PriceBookFile.parse(PriceBookTest.shippedFile());
+        PriceBookFile file = PriceBookFile.shipped();
 
         assertThat(file.version()).isNotBlank();
         assertThat(file.sha256()).hasSize(64);

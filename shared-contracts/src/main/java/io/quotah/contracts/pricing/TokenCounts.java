@@ -1,4 +1,4 @@
-package io.quotah.analytics.pricing;
+package io.quotah.contracts.pricing;
 
 /**
  * Tokens by the kind they are priced at. {@code input} is uncached input only (OpenAI's cached tokens are

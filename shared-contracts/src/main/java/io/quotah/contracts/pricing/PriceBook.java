@@ -1,4 +1,4 @@
-package io.quotah.analytics.pricing;
+package io.quotah.contracts.pricing;
 
 import io.quotah.contracts.events.Provider;
 import java.math.BigDecimal;

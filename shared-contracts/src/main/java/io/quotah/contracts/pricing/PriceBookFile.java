@@ -1,6 +1,9 @@
-package io.quotah.analytics.pricing;
+package io.quotah.contracts.pricing;
 
 import io.quotah.contracts.events.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +31,8 @@ import java.util.regex.Pattern;
  */
 public record PriceBookFile(String version, String sha256, List<PriceRow> rows) {
 
-    static final List<String> COLUMNS = List.of("provider", "model", "aliases", "effective_from", "input",
+    /** The columns of the file's header line, in order. */
+    public static final List<String> COLUMNS = List.of("provider", "model", "aliases", "effective_from", "input",
             "cache_write_5m", "cache_write_1h", "cache_read", "output", "batch_discount", "flex_discount");
 
     private static final Pattern VERSION = Pattern.compile("#\\s*version:\\s*(\\S+)\\s*");
@@ -36,6 +40,21 @@ public record PriceBookFile(String version, String sha256, List<PriceRow> rows) 
 
     public PriceBookFile {
         rows = List.copyOf(rows);
+    }
+
+    /** Where the price book this release ships lies on the class path. */
+    public static final String SHIPPED = "pricebook/price-book.csv";
+
+    /** The price book this release ships. */
+    public static PriceBookFile shipped() {
+        try (InputStream in = PriceBookFile.class.getClassLoader().getResourceAsStream(SHIPPED)) {
+            if (in == null) {
+                throw new IllegalStateException(SHIPPED + " is missing from the class path");
+            }
+            return parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + SHIPPED, e);
+        }
     }
 
     public static PriceBookFile parse(byte[] bytes) {

@@ -1,10 +1,8 @@
-package io.quotah.analytics.pricing;
+package io.quotah.contracts.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quotah.contracts.events.Provider;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -148,15 +146,7 @@ class PriceBookTest {
     }
 
     static PriceBook shippedBook() {
-        PriceBookFile file = PriceBookFile.parse(shippedFile());
+        PriceBookFile file = PriceBookFile.shipped();
         return PriceBook.of(file.version(), file.rows());
-    }
-
-    static byte[] shippedFile() {
-        try (InputStream in = PriceBookTest.class.getResourceAsStream("/pricebook/price-book.csv")) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
