@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./quotah up | down | status}: the whole system on one machine, no Docker. {@code up} finds or
- * starts PostgreSQL and Redis, starts a real Kafka broker and every service as its own process, waits
- * until each is ready, prints where everything is, and on Ctrl-C (or {@code ./quotah down}) stops what
- * it started, services first, and nothing else.
+ * starts PostgreSQL and Redis, starts a real Kafka broker, a mail catcher and every service as its own
+ * process, waits until each is ready, prints where everything is, and on Ctrl-C (or {@code ./quotah down})
+ * stops what it started, services first, and nothing else.
  */
 public final class LocalStack {
 
@@ -36,6 +36,7 @@ public final class LocalStack {
     private KafkaProvider kafka;
     private KeycloakProvider keycloak;
     private SimulatorProvider simulator;
+    private MailProvider mail;
     private CompletableFuture<KeycloakProvider> keycloakStart;
     private RedisProvider redis;
     private PostgresProvider postgres;
@@ -86,6 +87,13 @@ public final class LocalStack {
             layout.runnableJar("dev/provider-simulator");
             Ports.requireFree(SimulatorProvider.port(), "the provider simulator", SimulatorProvider.PORT_VARIABLE);
         }
+        if (MailProvider.startsCatcher()) {
+            layout.mailCatcherJar();
+            Ports.requireFree(MailProvider.smtpPort(), "the mail catcher's SMTP server",
+                    MailProvider.SMTP_PORT_VARIABLE);
+            Ports.requireFree(MailProvider.webPort(), "the mail catcher's web page and API",
+                    MailProvider.WEB_PORT_VARIABLE);
+        }
         if (KafkaProvider.startsBroker()) {
             Ports.requireFree(KafkaProvider.port(), "Kafka", KafkaProvider.PORT_VARIABLE);
             Ports.requireFree(KafkaProvider.controllerPort(), "Kafka's controller",
@@ -117,6 +125,7 @@ public final class LocalStack {
         if (SimulatorProvider.startsSimulator()) {
             simulator = step("Simulator", () -> SimulatorProvider.start(layout));
         }
+        mail = step("Mail", () -> MailProvider.findOrStart(layout));
         Map<String, String> environment = new HashMap<>(ServiceLauncher.environment(postgres.user(),
                 postgres.password(), databaseUrls, redis.url(), kafka.bootstrap(), KeycloakProvider.expectedUrl(),
                 KeycloakProvider.expectedClientSecret(layout)));
@@ -129,7 +138,8 @@ public final class LocalStack {
         var launcher = new ServiceLauncher(layout, environment);
         Map<QuotahService, ManagedProcess> byService = new EnumMap<>(QuotahService.class);
         for (QuotahService service : QuotahService.values()) {
-            ManagedProcess process = launcher.start(service);
+            ManagedProcess process = launcher.start(service, service == QuotahService.NOTIFICATION
+                    ? ServiceLauncher.notificationEnvironment(mail.serviceEnvironment()) : Map.of());
             byService.put(service, process);
             services.add(process);
         }
@@ -156,6 +166,10 @@ public final class LocalStack {
         printTable(components);
         System.out.println();
         System.out.println("Open " + QuotahService.GATEWAY.baseUrl() + "  " + demo);
+        if (mail.isCatcher()) {
+            System.out.println("Mail Quotah sends is caught, never delivered: " + mail.webUrl()
+                    + "/api/user/<address>/messages/INBOX lists what went to <address>.");
+        }
         if (KeycloakProvider.startsKeycloak()) {
             System.out.println("Keycloak admin console (demo only): " + keycloak.url() + "/admin  user admin, password in "
                     + layout.state().resolve("secrets/keycloak-admin-password"));
@@ -178,6 +192,7 @@ public final class LocalStack {
             case KafkaProvider k -> k.bootstrap() + "  " + k.origin();
             case KeycloakProvider k -> k.url() + "  " + k.origin();
             case SimulatorProvider p -> p.url() + "  Anthropic and OpenAI simulated (QUOTAH_PROVIDERS=real for the real ones)";
+            case MailProvider m -> m.describe();
             default -> "";
         };
         System.out.printf(Locale.ROOT, "  %-10s %s (%.1f s)%n", what, origin,
@@ -231,6 +246,7 @@ public final class LocalStack {
             components.add(new StackState.Component("provider-simulator", simulator.url(), null, simulator.pid(),
                     "started by quotah"));
         }
+        components.add(mail.component());
         components.add(new StackState.Component("postgresql", postgres.address(), null, 0, postgres.origin()));
         components.add(new StackState.Component("redis", redis.url(), null, 0, redis.origin()));
         return components;
@@ -255,10 +271,13 @@ public final class LocalStack {
         return Readiness.isReady(component.readinessUrl()) ? "ready" : "not ready";
     }
 
-    /** Services first (they flush and commit), then Keycloak and the broker, then what quotah started of Redis and PostgreSQL. */
+    /**
+     * Services first (they flush and commit, and may still send mail), then Keycloak, the simulator, the mail
+     * catcher and the broker, then what quotah started of Redis and PostgreSQL.
+     */
     private void stopEverything() {
-        if (services.isEmpty() && simulator == null && kafka == null && keycloakStart == null && redis == null
-                && postgres == null) {
+        if (services.isEmpty() && simulator == null && mail == null && kafka == null && keycloakStart == null
+                && redis == null && postgres == null) {
             state.clear();
             return;
         }
@@ -269,6 +288,7 @@ public final class LocalStack {
         }
         closeQuietly(keycloak != null ? keycloak : startedMeanwhile(keycloakStart));
         closeQuietly(simulator);
+        closeQuietly(mail);
         closeQuietly(kafka);
         closeQuietly(redis);
         closeQuietly(postgres);

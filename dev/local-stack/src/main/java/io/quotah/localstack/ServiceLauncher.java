@@ -52,6 +52,18 @@ final class ServiceLauncher {
         return env;
     }
 
+    /**
+     * What notification-service is told beyond the shared environment: the SMTP server it sends through
+     * ({@code QUOTAH_MAIL_HOST}, {@code QUOTAH_MAIL_PORT}) and the address its emails link to, the gateway
+     * that serves the dashboard ({@code QUOTAH_NOTIFICATION_BASE_URL}, unless set already).
+     */
+    static Map<String, String> notificationEnvironment(Map<String, String> mailServer) {
+        Map<String, String> env = new HashMap<>(mailServer);
+        env.put("QUOTAH_NOTIFICATION_BASE_URL",
+                Settings.get("QUOTAH_NOTIFICATION_BASE_URL", QuotahService.GATEWAY.baseUrl()));
+        return env;
+    }
+
     ManagedProcess start(QuotahService service) {
         return start(service, Map.of());
     }

@@ -36,6 +36,16 @@ record StackLayout(Path home) {
         return home.resolve("dev/kafka-broker/target/lib");
     }
 
+    /** GreenMail standalone, copied here by the build (see this module's pom). */
+    Path mailCatcherJar() {
+        Path jar = home.resolve("dev/local-stack/target/mail-catcher/greenmail-standalone.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException("The mail catcher's jar is missing (" + home.relativize(jar)
+                    + "): build first (./quotah up builds what is stale, or: mvn -DskipTests package).");
+        }
+        return jar;
+    }
+
     /** The runnable jar of a module, e.g. {@code analytics-service/target/analytics-service-0.1.0-SNAPSHOT-exec.jar}. */
     Path runnableJar(String module) {
         Path target = home.resolve(module).resolve("target");

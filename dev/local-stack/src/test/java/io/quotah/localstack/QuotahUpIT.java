@@ -3,12 +3,19 @@ package io.quotah.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import io.quotah.testkit.Infrastructure;
 import io.quotah.testkit.KeycloakRealm;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,21 +23,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * `./quotah up` as a person runs it: every service ready and listed, `status` and a second `up` answer
- * sensibly, and stopping leaves no process and no listening port behind. Runs on free ports and a state
- * folder of its own, so a stack you are running is left alone.
+ * `./quotah up` as a person runs it: every service ready and listed, the mail catcher taking mail and showing
+ * it, `status` and a second `up` answer sensibly, and stopping leaves no process and no listening port
+ * behind. Runs on free ports and a state folder of its own, so a stack you are running is left alone.
  */
 class QuotahUpIT {
 
     private final StackLayout layout = StackLayout.fromSystem();
     private final Map<String, String> environment = new HashMap<>();
     private final List<Process> started = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @AfterEach
     void stopWhateverIsLeftAndDropTheDatabases() throws Exception {
@@ -71,7 +82,13 @@ class QuotahUpIT {
             assertThat(output).anySatisfy(line -> assertThat(line).contains(service.module(), service.baseUrl(),
                     "ready"));
         }
-        assertThat(run("status")).contains("Quotah is running").containsPattern("(?s)(ready.*){6}");
+        String mailWeb = "http://localhost:" + MailProvider.webPort();
+        String mailState = "running (started by quotah; SMTP 127.0.0.1:" + MailProvider.smtpPort() + ")";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output)
+                .anySatisfy(line -> assertThat(line).contains("mail-catcher", mailWeb, mailState)));
+        theMailCatcherTakesMailAndShowsIt("http://127.0.0.1:" + MailProvider.webPort());
+        assertThat(run("status")).contains("Quotah is running").containsPattern("(?s)(ready.*){6}")
+                .contains(mailState);
         assertThat(output).anySatisfy(line -> assertThat(line).contains("Demo account (demo only): demo@quotah.local"));
         runTheDashboardInChromium();
         String second = run("up");
@@ -99,6 +116,8 @@ class QuotahUpIT {
                 .redirectErrorStream(true);
         browser.environment().put("BASE_URL", QuotahService.GATEWAY.baseUrl());
         browser.environment().put("SIMULATOR_URL", "http://127.0.0.1:" + SimulatorProvider.port());
+        // where the stack's mail catcher answers (its REST API: see MailProvider), for steps that read mail
+        browser.environment().put("MAIL_CATCHER_URL", "http://127.0.0.1:" + MailProvider.webPort());
         browser.environment().put("SCREENSHOT_DIR",
                 layout.home().resolve("dev/local-stack/target/e2e-screenshots").toString());
         Process run = browser.start();
@@ -107,6 +126,68 @@ class QuotahUpIT {
         assertThat(run.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(run.exitValue()).as("the dashboard in Chromium:%n%s", said).isZero();
         assertThat(said).contains("0 failed");
+    }
+
+    /**
+     * One mail through the catcher's SMTP port, spoken by hand, read back from its REST API as a test that
+     * reads the mail Quotah sent would read it; then purged.
+     */
+    private void theMailCatcherTakesMailAndShowsIt(String api) throws Exception {
+        assertThat(Readiness.isReady(api + "/api/service/readiness")).as("the mail catcher's readiness").isTrue();
+        String to = "upit-" + UUID.randomUUID() + "@example.com";
+        String subject = "QuotahUpIT " + UUID.randomUUID();
+        sendMail(MailProvider.smtpPort(), to, subject, "A key is close to its limit.");
+
+        JsonNode messages = getJson(api + "/api/user/" + to + "/messages/INBOX");
+        assertThat(messages.size()).as("messages to %s: %s", to, messages).isEqualTo(1);
+        assertThat(messages.get(0).get("subject").asString()).isEqualTo(subject);
+        assertThat(messages.get(0).get("mimeMessage").asString()).contains("To: " + to,
+                "A key is close to its limit.");
+
+        HttpResponse<String> purged = http.send(HttpRequest.newBuilder(URI.create(api + "/api/mail/purge"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(purged.statusCode()).as(purged.body()).isEqualTo(200);
+        assertThat(getJson(api + "/api/user/" + to + "/messages/INBOX").size()).isZero();
+    }
+
+    private JsonNode getJson(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body());
+    }
+
+    /** Plain SMTP, the conversation any mail client has with the server. */
+    private static void sendMail(int port, String to, String subject, String text) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII);
+            expectReply(in, "220");
+            say(out, in, "EHLO quotah-upit", "250");
+            say(out, in, "MAIL FROM:<alerts@quotah.local>", "250");
+            say(out, in, "RCPT TO:<" + to + ">", "250");
+            say(out, in, "DATA", "354");
+            say(out, in, "From: alerts@quotah.local\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n\r\n" + text
+                    + "\r\n.", "250");
+            say(out, in, "QUIT", "221");
+        }
+    }
+
+    private static void say(Writer out, BufferedReader in, String lines, String expectedCode) throws IOException {
+        out.write(lines + "\r\n");
+        out.flush();
+        expectReply(in, expectedCode);
+    }
+
+    /** Reads one reply, its continuation lines ("250-...") included, and checks its code. */
+    private static void expectReply(BufferedReader in, String code) throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+            assertThat(line).as("the SMTP server's reply").isNotNull();
+        } while (line.length() > 3 && line.charAt(3) == '-');
+        assertThat(line).as("the SMTP server's reply").startsWith(code);
     }
 
     @Test
@@ -143,6 +224,8 @@ class QuotahUpIT {
         variables.add(KeycloakProvider.PORT_VARIABLE);
         variables.add(SimulatorProvider.PORT_VARIABLE);
         variables.add(KafkaProvider.CONTROLLER_PORT_VARIABLE);
+        variables.add(MailProvider.SMTP_PORT_VARIABLE);
+        variables.add(MailProvider.WEB_PORT_VARIABLE);
         for (String variable : variables) {
             int port = freePort();
             ports.add(port);
@@ -158,6 +241,9 @@ class QuotahUpIT {
         ProcessBuilder builder = new ProcessBuilder(ManagedProcess.javaBinary(), "-Xmx96m",
                 "-Dquotah.home=" + layout.home(), "-Dquotah.state=" + layout.state(), "-jar", jar.toString(), command)
                 .redirectErrorStream(true);
+        // the stack's own mail catcher is under test, not an SMTP server named in the caller's environment
+        builder.environment().remove(MailProvider.HOST_VARIABLE);
+        builder.environment().remove(MailProvider.PORT_VARIABLE);
         builder.environment().putAll(environment);
         Process process = builder.start();
         started.add(process);
