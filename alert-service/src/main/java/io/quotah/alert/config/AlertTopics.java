@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** alert-service owns the alerts topic and reads snapshots, usage and account deletions. */
+/** alert-service owns the alerts topic and reads snapshots, usage, key changes and account deletions. */
 @Configuration(proxyBeanMethods = false)
 class AlertTopics {
 
@@ -18,6 +18,7 @@ class AlertTopics {
     @Bean
     KafkaAdmin.NewTopics alertConsumedTopics() {
         return TopicDeclarations.consumed(EventType.RATE_LIMIT_SNAPSHOT.topic(), EventType.USAGE_EVENT.topic(),
+                EventType.CONNECTION_CHANGED.topic(),
                 EventType.USER_DELETED.topic());
     }
 }

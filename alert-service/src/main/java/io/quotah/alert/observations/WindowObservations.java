@@ -1,10 +1,15 @@
 package io.quotah.alert.observations;
 
+import io.quotah.contracts.events.Provider;
 import io.quotah.contracts.events.RateLimitSnapshot;
 import io.quotah.contracts.events.RateLimitWindow;
+import io.quotah.contracts.events.RateLimitWindow.WindowKind;
 import io.quotah.platform.inbox.ProcessedEvents;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +41,25 @@ public class WindowObservations {
         }
         Timestamp capturedAt = Timestamp.from(snapshot.capturedAt());
         for (RateLimitWindow window : snapshot.windows()) {
+            if (window.limit() == null || window.remaining() == null) {
+                // configured limits without a live reading (the Admin API's) say nothing of headroom; they must not
+                // overwrite a live reading of the same window either
+                continue;
+            }
+            jdbc.sql("""
+                    INSERT INTO window_sample (connection_id, model_key, kind, captured_at, workspace_id, limit_value,
+                        remaining)
+                    VALUES (:connectionId, :modelKey, :kind, :capturedAt, :workspaceId, :limit, :remaining)
+                    ON CONFLICT DO NOTHING
+                    """)
+                    .param("connectionId", snapshot.connectionId())
+                    .param("modelKey", modelKey(snapshot.model()))
+                    .param("kind", window.kind().name())
+                    .param("capturedAt", capturedAt)
+                    .param("workspaceId", snapshot.workspaceId())
+                    .param("limit", window.limit())
+                    .param("remaining", window.remaining())
+                    .update();
             // A snapshot that arrives late must not overwrite a newer reading.
             jdbc.sql("""
                     INSERT INTO window_observation (workspace_id, connection_id, model_key, kind, limit_value,
@@ -48,7 +72,7 @@ public class WindowObservations {
                     """)
                     .param("workspaceId", snapshot.workspaceId())
                     .param("connectionId", snapshot.connectionId())
-                    .param("modelKey", snapshot.model() == null ? "" : snapshot.model())
+                    .param("modelKey", modelKey(snapshot.model()))
                     .param("kind", window.kind().name())
                     .param("limit", window.limit())
                     .param("remaining", window.remaining())
@@ -85,12 +109,126 @@ public class WindowObservations {
                 .optional();
     }
 
+    /** The newest reading of every window of a key that has both a limit and a remaining count. */
+    @Transactional(readOnly = true)
+    public List<WindowReading> windows(String workspaceId, UUID connectionId) {
+        return jdbc.sql("""
+                SELECT model_key, kind, limit_value, remaining, reset_at, captured_at FROM window_observation
+                WHERE workspace_id = :workspaceId AND connection_id = :connectionId
+                    AND limit_value IS NOT NULL AND remaining IS NOT NULL
+                ORDER BY model_key, kind
+                """)
+                .param("workspaceId", workspaceId)
+                .param("connectionId", connectionId)
+                .query((rs, row) -> new WindowReading(connectionId, emptyToNull(rs.getString("model_key")),
+                        WindowKind.valueOf(rs.getString("kind")), rs.getLong("limit_value"), rs.getLong("remaining"),
+                        rs.getTimestamp("reset_at") == null ? null : rs.getTimestamp("reset_at").toInstant(),
+                        rs.getTimestamp("captured_at").toInstant()))
+                .list();
+    }
+
+    /** A window's readings since {@code since}, oldest first: what its burn rate is worked out from. */
+    @Transactional(readOnly = true)
+    public List<Sample> samples(UUID connectionId, String model, WindowKind kind, Instant since) {
+        return jdbc.sql("""
+                SELECT captured_at, remaining FROM window_sample
+                WHERE connection_id = :connectionId AND model_key = :modelKey AND kind = :kind AND captured_at >= :since
+                ORDER BY captured_at
+                """)
+                .param("connectionId", connectionId)
+                .param("modelKey", modelKey(model))
+                .param("kind", kind.name())
+                .param("since", Timestamp.from(since))
+                .query((rs, row) -> new Sample(rs.getTimestamp("captured_at").toInstant(), rs.getLong("remaining")))
+                .list();
+    }
+
+    /** Keys heard from before but not since {@code before}, with when they were last heard from. */
+    @Transactional(readOnly = true)
+    public List<Silence> silentSince(Instant before) {
+        return jdbc.sql("""
+                SELECT workspace_id, connection_id, provider, last_captured_at FROM connection_activity
+                WHERE last_captured_at < :before
+                """)
+                .param("before", Timestamp.from(before))
+                .query((rs, row) -> new Silence(rs.getString("workspace_id"), rs.getObject("connection_id", UUID.class),
+                        Provider.valueOf(rs.getString("provider")), rs.getTimestamp("last_captured_at").toInstant()))
+                .list();
+    }
+
+    /** The workspace's keys that were ever heard from. */
+    @Transactional(readOnly = true)
+    public List<HeardKey> keys(String workspaceId) {
+        return jdbc.sql("SELECT connection_id, provider FROM connection_activity WHERE workspace_id = ?")
+                .param(workspaceId)
+                .query((rs, row) -> new HeardKey(rs.getObject("connection_id", UUID.class),
+                        Provider.valueOf(rs.getString("provider"))))
+                .list();
+    }
+
+    /** Forgets readings older than any burn rate looks at; returns how many. */
+    @Transactional
+    public int pruneSamples(Instant before) {
+        return jdbc.sql("DELETE FROM window_sample WHERE captured_at < ?").param(Timestamp.from(before)).update();
+    }
+
+    /** Forgets a key that is no longer watched. */
+    @Transactional
+    public void forgetConnection(String workspaceId, UUID connectionId) {
+        for (String table : List.of("window_observation", "window_sample", "connection_activity")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = ? AND connection_id = ?")
+                    .params(workspaceId, connectionId).update();
+        }
+    }
+
     @Transactional
     public int forgetWorkspace(String workspaceId) {
-        int windows = jdbc.sql("DELETE FROM window_observation WHERE workspace_id = ?").param(workspaceId).update();
-        return windows + jdbc.sql("DELETE FROM connection_activity WHERE workspace_id = ?").param(workspaceId).update();
+        int rows = 0;
+        for (String table : List.of("window_observation", "window_sample", "connection_activity")) {
+            rows += jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = ?").param(workspaceId).update();
+        }
+        return rows;
+    }
+
+    private static String modelKey(String model) {
+        return model == null ? "" : model;
+    }
+
+    private static String emptyToNull(String modelKey) {
+        return modelKey.isEmpty() ? null : modelKey;
     }
 
     public record Activity(long snapshotsSeen, Instant lastCapturedAt) {
+    }
+
+    /** One reading of a window's remaining count. */
+    public record Sample(Instant at, long remaining) {
+    }
+
+    /** A key that went quiet. */
+    public record Silence(String workspaceId, UUID connectionId, Provider provider, Instant lastCapturedAt) {
+    }
+
+    /** A key of the workspace that was heard from. */
+    public record HeardKey(UUID connectionId, Provider provider) {
+    }
+
+    /**
+     * The newest reading of one window.
+     *
+     * @param model the model or group the provider named, null when it named none
+     */
+    public record WindowReading(UUID connectionId, String model, WindowKind kind, long limit, long remaining,
+            Instant resetAt, Instant capturedAt) {
+
+        /** The used share, 0 to 100, cut (not rounded) to a tenth as the dashboard shows it; a window past its reset time is full again. */
+        public BigDecimal usedPercent(Instant now) {
+            if (limit <= 0 || resetAt != null && !resetAt.isAfter(now)) {
+                return BigDecimal.ZERO;
+            }
+            long used = Math.max(0, limit - Math.min(remaining, limit));
+            return BigDecimal.valueOf(used).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(limit), 1, RoundingMode.DOWN);
+        }
     }
 }

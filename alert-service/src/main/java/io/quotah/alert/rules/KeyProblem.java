@@ -1,0 +1,11 @@
+package io.quotah.alert.rules;
+
+/** What can go wrong with a watched key that a person must fix. */
+public enum KeyProblem {
+    /** The provider refuses the key. */
+    INVALID,
+    /** The account is out of money or quota: a spend cap or {@code insufficient_quota}. */
+    OUT_OF_QUOTA,
+    /** Nothing was heard from the key for three polling intervals. */
+    STALE
+}
