@@ -48,8 +48,10 @@ class EventListeners {
         }
         Instant now = clock.instant();
         windowRules.evaluate(snapshot.workspaceId(), snapshot.connectionId(), snapshot.provider(), now);
-        keyProblems.heardFrom(snapshot.workspaceId(), snapshot.connectionId(), snapshot.provider(),
-                snapshot.capturedAt(), now);
+        // the newest reading counts, not this one: a late snapshot does not make a key look quiet
+        Instant lastHeard = observations.activity(snapshot.workspaceId(), snapshot.connectionId())
+                .map(WindowObservations.Activity::lastCapturedAt).orElse(snapshot.capturedAt());
+        keyProblems.heardFrom(snapshot.workspaceId(), snapshot.connectionId(), snapshot.provider(), lastHeard, now);
     }
 
     @KafkaListener(topics = Topics.USAGE_EVENTS)

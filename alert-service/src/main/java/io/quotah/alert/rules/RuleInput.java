@@ -118,7 +118,7 @@ record RuleInput(
                 }
                 period = budgetPeriod == null ? BudgetPeriod.MONTH : budgetPeriod;
                 thresholds = budgetThresholds == null ? DEFAULT_BUDGET_THRESHOLDS : budgetThresholds;
-                if (thresholds.isEmpty() || thresholds.size() > 10 || thresholds.contains(null)
+                if (thresholds.isEmpty() || thresholds.size() > 10 || thresholds.stream().anyMatch(java.util.Objects::isNull)
                         || new HashSet<>(thresholds).size() != thresholds.size()
                         || thresholds.stream().anyMatch(percent -> percent < 1 || percent > 1000)) {
                     wrong.add(new FieldProblem("budgetThresholds",
