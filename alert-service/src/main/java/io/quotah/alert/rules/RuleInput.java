@@ -264,7 +264,7 @@ record RuleInput(
                 spec.windowKind(), spec.model(), spec.thresholdPercent(), spec.criticalPercent(),
                 spec.forecastMinutes(), spec.budgetAmount(), spec.budgetPeriod(),
                 spec.kind() == AlertKind.BUDGET ? spec.budgetThresholds() : null, spec.spikeFactor(),
-                spec.spikeFloor(), spec.problems(),
+                spec.spikeFloor(), spec.kind() == AlertKind.KEY_PROBLEM ? spec.problems() : null,
                 spec.channels().stream().map(channel -> new ChannelInput(channel.type(), channel.target())).toList(),
                 spec.cooldownMinutes());
     }

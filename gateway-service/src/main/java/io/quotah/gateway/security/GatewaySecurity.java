@@ -22,7 +22,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * The gateway's wall: every {@code /api/**} request but sign-up, sign-in and session renewal needs a token
+ * The gateway's wall: every {@code /api/**} request but sign-up, sign-in, session renewal and unsubscribe links needs a token
  * from the quotah realm, for the API audience, unexpired and signed by the realm's keys (services check
  * again). Every response carries security headers; browsers from other origins are let in only when
  * configured.
@@ -31,7 +31,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class GatewaySecurity {
 
     private static final String[] OPEN_API_PATHS = {"/api/auth/register", "/api/auth/login", "/api/auth/refresh",
-            "/api/auth/logout", "/api/docs", "/api/docs/**"};
+            "/api/auth/logout", "/api/docs", "/api/docs/**",
+            // the one-click unsubscribe link of an alert email works without an account: its token is the proof
+            "/api/notifications/unsubscribe"};
 
     /** Only our own scripts, styles, images and API; no framing, no plugins. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
