@@ -98,8 +98,10 @@ record RuleInput(
                     wrong.add(new FieldProblem("thresholdPercent", "is a percent from 1 to 100"));
                 }
                 critical = criticalPercent != null ? criticalPercent
-                        : threshold == null ? DEFAULT_CRITICAL_PERCENT : DEFAULT_CRITICAL_PERCENT.max(threshold);
-                if (critical.compareTo(HUNDRED) > 0 || threshold != null && critical.compareTo(threshold) < 0) {
+                        : threshold == null ? DEFAULT_CRITICAL_PERCENT
+                        : DEFAULT_CRITICAL_PERCENT.max(threshold).min(HUNDRED);
+                if (critical.compareTo(HUNDRED) > 0
+                        || criticalPercent != null && threshold != null && critical.compareTo(threshold) < 0) {
                     wrong.add(new FieldProblem("criticalPercent", "is a percent from thresholdPercent to 100"));
                 }
             }
