@@ -47,14 +47,18 @@ describe('routes', () => {
     expect(currentPath()).toBe('/')
   })
 
-  it('says plainly that unbuilt pages are coming soon, with their own title', async () => {
+  it('serves the Alerts page at /alerts, with its own title', async () => {
     mockApi({
       'POST /api/auth/refresh': tokens('restored-token'),
       'GET /api/auth/me': { status: 200, body: ada },
+      'GET /api/alerts/configs': { status: 200, body: [] },
+      'GET /api/alerts?page=0&size=20': { status: 200, body: { items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 } },
+      'GET /api/api-keys': { status: 200, body: [] },
     })
     renderApp('/alerts')
 
-    expect(await screen.findByRole('heading', { name: 'Alerts is coming soon' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'Alerts', level: 1 })).toBeInTheDocument()
+    expect(await screen.findByText('No alert rules yet')).toBeInTheDocument()
     expect(document.title).toBe('Alerts · Quotah')
   })
 

@@ -1,10 +1,9 @@
 import { lazy, Suspense } from 'react'
 import type { RouteObject } from 'react-router'
 import { AppShell } from '@/app/layout/AppShell'
-import { ComingSoonPage } from '@/app/routes/ComingSoonPage'
+import { AlertsRoute } from '@/app/routes/AlertsRoute'
 import { NotFoundPage } from '@/app/routes/NotFoundPage'
 import { RouteErrorPage } from '@/app/routes/RouteErrorPage'
-import { BellIcon } from '@/components/icons'
 import { Spinner } from '@/components/Spinner'
 import { ApiKeysPage } from '@/features/api-keys/components/ApiKeysPage'
 import { GuestOnly } from '@/features/auth/components/GuestOnly'
@@ -57,11 +56,9 @@ export const appRoutes: RouteObject[] = [
           {
             path: 'alerts',
             element: (
-              <ComingSoonPage
-                title="Alerts"
-                icon={<BellIcon className="size-6" />}
-                plannedFeature="Here you will set thresholds that warn your team before a key hits its limit."
-              />
+              <Suspense fallback={pageLoading}>
+                <AlertsRoute />
+              </Suspense>
             ),
           },
         ],

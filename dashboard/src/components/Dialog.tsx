@@ -11,6 +11,8 @@ type DialogProps = {
   initialFocusRef?: RefObject<HTMLElement | null>
   /** `alertdialog` for a confirmation that interrupts, `dialog` for a form. */
   role?: 'dialog' | 'alertdialog'
+  /** `wide` for a long form that needs two columns on larger screens. */
+  size?: 'normal' | 'wide'
 }
 
 const FOCUSABLE =
@@ -20,7 +22,15 @@ const FOCUSABLE =
  * A modal dialog: labelled by its title, focus on its first field, Tab kept inside, Escape and the
  * backdrop close it, and focus goes back to whatever opened it (or to <main> when that is gone).
  */
-export function Dialog({ title, description, onClose, children, initialFocusRef, role = 'dialog' }: DialogProps) {
+export function Dialog({
+  title,
+  description,
+  onClose,
+  children,
+  initialFocusRef,
+  role = 'dialog',
+  size = 'normal',
+}: DialogProps) {
   const panelRef = useRef<HTMLDivElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const onCloseRef = useRef(onClose)
@@ -68,7 +78,9 @@ export function Dialog({ title, description, onClose, children, initialFocusRef,
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
         tabIndex={-1}
-        className="relative max-h-[100dvh] w-full overflow-y-auto rounded-t-xl bg-white p-5 shadow-xl outline-none sm:max-w-lg sm:rounded-xl sm:p-6 dark:bg-gray-900 dark:ring-1 dark:ring-gray-800"
+        className={`relative max-h-[100dvh] w-full overflow-y-auto rounded-t-xl bg-white p-5 shadow-xl outline-none sm:max-h-[calc(100dvh-2rem)] sm:rounded-xl sm:p-6 dark:bg-gray-900 dark:ring-1 dark:ring-gray-800 ${
+          size === 'wide' ? 'sm:max-w-2xl' : 'sm:max-w-lg'
+        }`}
       >
         <div className="flex items-start justify-between gap-4">
           <h2 id={titleId} className="text-lg font-semibold text-gray-900 dark:text-gray-50">

@@ -55,3 +55,12 @@ function fallbackDetail(status: number): string {
   if (status >= 500) return `Quotah ran into a problem (HTTP ${status}). Try again in a moment.`
   return `The request failed (HTTP ${status}).`
 }
+
+const MALFORMED_ANSWER_MESSAGE = 'Quotah sent an answer this page does not understand. Try again in a moment.'
+
+/** Describes a failure for a banner; an unexpected one (a bug, an answer of the wrong shape) is logged as well. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return error.detail
+  console.error(error)
+  return MALFORMED_ANSWER_MESSAGE
+}

@@ -9,6 +9,9 @@ export type MockReply =
   | { status: number; text: string; headers?: Record<string, string> }
   | 'network-down'
 
+/** Answers each call from the test's own state (e.g. a count that drops once an alert is acknowledged). */
+export type MockHandler = (call: RecordedCall) => MockReply
+
 export type RecordedCall = {
   method: string
   path: string
@@ -17,22 +20,38 @@ export type RecordedCall = {
 }
 
 /**
- * Replaces global fetch with a fake API keyed by "METHOD /path". A list of replies is
- * served in order and its last one repeats; an unknown route fails the test loudly.
+ * What the app shell asks on every signed-in page (the alerts bell); a test that cares gives its
+ * own answer for the same route.
  */
-export function mockApi(routes: Record<string, MockReply | MockReply[]>) {
-  const queues = new Map(Object.entries(routes).map(([route, replies]) => [route, [replies].flat()]))
+export const appShellRoutes: Record<string, MockReply> = {
+  'GET /api/alerts/unacknowledged-count': { status: 200, body: { count: 0 } },
+}
+
+/**
+ * Replaces global fetch with a fake API keyed by "METHOD /path" (with its query string, if any).
+ * A list of replies is served in order and its last one repeats; a function answers each call
+ * itself; an unknown route fails the test loudly.
+ */
+export function mockApi(routes: Record<string, MockReply | MockReply[] | MockHandler>) {
+  const queues = new Map(
+    Object.entries({ ...appShellRoutes, ...routes }).map(([route, replies]) => [
+      route,
+      typeof replies === 'function' ? replies : [replies].flat(),
+    ]),
+  )
   const calls: RecordedCall[] = []
 
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const method = (init.method ?? 'GET').toUpperCase()
     const path = String(input)
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined
-    calls.push({ method, path, headers: new Headers(init.headers), body })
+
+    const call = { method, path, headers: new Headers(init.headers), body }
+    calls.push(call)
 
     const queue = queues.get(`${method} ${path}`)
     if (!queue) throw new Error(`Unexpected request in test: ${method} ${path}`)
-    const reply = queue.length > 1 ? queue.shift()! : queue[0]
+    const reply = typeof queue === 'function' ? queue(call) : queue.length > 1 ? queue.shift()! : queue[0]
     if (reply === 'network-down') throw new TypeError('Failed to fetch')
     if ('text' in reply) return new Response(reply.text, { status: reply.status, headers: reply.headers })
     return jsonResponse(reply.status, reply.body)

@@ -9,6 +9,9 @@ function signedInApi(extra = {}) {
     'POST /api/auth/refresh': tokens('session-token'),
     'GET /api/auth/me': { status: 200, body: ada },
     'GET /api/multi/rate-limits': noRateLimits,
+    'GET /api/alerts/configs': { status: 200, body: [] },
+    'GET /api/alerts?page=0&size=20': { status: 200, body: { items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 } },
+    'GET /api/api-keys': { status: 200, body: [] },
     ...extra,
   })
 }
@@ -67,7 +70,7 @@ describe('app shell', () => {
 
     expect(currentPath()).toBe('/alerts')
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
-    expect(await screen.findByRole('heading', { name: 'Alerts is coming soon' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'Alerts', level: 1 })).toBeInTheDocument()
   })
 
   it('closes the navigation drawer with Escape', async () => {

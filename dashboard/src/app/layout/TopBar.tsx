@@ -3,6 +3,7 @@ import { UserMenu } from '@/app/layout/UserMenu'
 import { MenuIcon } from '@/components/icons'
 import { Logo } from '@/components/Logo'
 import { ThemeToggle } from '@/components/ThemeToggle'
+import { AlertsBell } from '@/features/alerts/components/AlertsBell'
 
 type TopBarProps = {
   isNavOpen: boolean
@@ -27,6 +28,7 @@ export function TopBar({ isNavOpen, onOpenNav, menuButtonRef }: TopBarProps) {
         <Logo />
       </div>
       <div className="ml-auto flex items-center gap-1">
+        <AlertsBell />
         <ThemeToggle />
         <UserMenu />
       </div>
