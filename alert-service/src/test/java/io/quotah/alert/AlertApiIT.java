@@ -164,6 +164,9 @@ class AlertApiIT {
         assertThat(page.get("size").asInt()).isEqualTo(5);
         String alertPath = "/api/alerts/" + alert.get("id").asString() + "/acknowledge";
 
+        assertThat(json.readTree(send(aliceToken, "GET", "/api/alerts/" + alert.get("id").asString(), null).body())
+                .get("summary").asString()).isEqualTo(alert.get("summary").asString());
+        assertThat(send(bobToken, "GET", "/api/alerts/" + alert.get("id").asString(), null).statusCode()).isEqualTo(404);
         assertThat(send(bobToken, "POST", alertPath, null).statusCode()).isEqualTo(404);
         assertThat(json.readTree(send(bobToken, "GET", "/api/alerts", null).body()).get("totalItems").asLong()).isZero();
         JsonNode acknowledged = json.readTree(send(aliceToken, "POST", alertPath, null).body());

@@ -1,5 +1,6 @@
 package io.quotah.alert.evaluation;
 
+import io.quotah.alert.connections.KnownConnections;
 import io.quotah.alert.history.Finding;
 import io.quotah.alert.rules.AlertRule;
 import io.quotah.alert.rules.BudgetPeriod;
@@ -36,11 +37,13 @@ class SpendRules {
 
     private final Rules rules;
     private final SpendLedger ledger;
+    private final KnownConnections connections;
     private final Conditions conditions;
 
-    SpendRules(Rules rules, SpendLedger ledger, Conditions conditions) {
+    SpendRules(Rules rules, SpendLedger ledger, KnownConnections connections, Conditions conditions) {
         this.rules = rules;
         this.ledger = ledger;
+        this.connections = connections;
         this.conditions = conditions;
     }
 
@@ -91,16 +94,15 @@ class SpendRules {
                 }
                 continue;
             }
-            conditions.settle(rule, subject, passed ? Optional.of(budgetFinding(rule, periodName, spent, percent,
-                    threshold)) : Optional.empty(), now);
+            conditions.settle(rule, subject, passed ? Optional.of(budgetFinding(rule, scope(rule), periodName, spent,
+                    percent, threshold)) : Optional.empty(), now);
         }
     }
 
-    private static Finding budgetFinding(AlertRule rule, String periodName, BigDecimal spent, BigDecimal percent,
-            int threshold) {
+    private static Finding budgetFinding(AlertRule rule, String scope, String periodName, BigDecimal spent,
+            BigDecimal percent, int threshold) {
         BigDecimal thresholdAmount = rule.budgetAmount().multiply(BigDecimal.valueOf(threshold))
                 .divide(HUNDRED, MathContext.DECIMAL64);
-        String scope = scope(rule);
         String summary = "Spend" + scope + " for " + periodName + " is " + Wording.usd(spent) + ", "
                 + Wording.percent(percent) + " of the " + Wording.usd(rule.budgetAmount()) + " budget (threshold "
                 + threshold + " %)";
@@ -145,8 +147,14 @@ class SpendRules {
         conditions.settle(rule, "spike", finding, now);
     }
 
-    private static String scope(AlertRule rule) {
-        return rule.provider() != null ? " on " + Wording.provider(rule.provider())
-                : rule.connectionId() != null ? " of the key" : "";
+    /** Whose spend: the workspace's, a provider's, or one key's by its label. */
+    private String scope(AlertRule rule) {
+        String provider = rule.provider() == null ? "" : " on " + Wording.provider(rule.provider());
+        if (rule.connectionId() == null) {
+            return provider;
+        }
+        String label = connections.find(rule.workspaceId(), rule.connectionId())
+                .map(KnownConnections.KnownConnection::label).orElse(null);
+        return provider + " of " + Wording.key(label, null, rule.connectionId());
     }
 }

@@ -43,10 +43,14 @@ class AlertController {
                 number("page", page, 0, 0, 1_000_000), number("size", size, DEFAULT_SIZE, 1, LARGEST_SIZE));
     }
 
+    @GetMapping("/{id}")
+    Alert get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
+        return history.find(caller.getSubject(), id).orElseThrow(AlertController::notFound);
+    }
+
     @PostMapping("/{id}/acknowledge")
     Alert acknowledge(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
-        return history.acknowledge(caller.getSubject(), id, clock.instant()).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This workspace has no alert with that id"));
+        return history.acknowledge(caller.getSubject(), id, clock.instant()).orElseThrow(AlertController::notFound);
     }
 
     @PostMapping("/acknowledge-all")
@@ -57,6 +61,10 @@ class AlertController {
     @GetMapping("/unacknowledged-count")
     Map<String, Long> unacknowledgedCount(@AuthenticationPrincipal Jwt caller) {
         return Map.of("count", history.unacknowledged(caller.getSubject()));
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "This workspace has no alert with that id");
     }
 
     private static <E extends Enum<E>> E option(String field, String value, Class<E> type) {

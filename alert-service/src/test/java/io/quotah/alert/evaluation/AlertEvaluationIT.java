@@ -168,6 +168,21 @@ class AlertEvaluationIT {
     }
 
     @Test
+    void an_hour_far_above_the_weeks_average_raises_a_spend_spike_costed_by_the_price_book() {
+        RuleFixtures.spike(rules, workspace, "3", "1.00");
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+
+        // a million input tokens of Haiku 4.5 ($1 per million) three days ago: the week's average hour is $1 / 168
+        publish(tokenBucket(hour.minus(Duration.ofDays(3)), 1_000_000));
+        publish(tokenBucket(hour, 2_000_000));
+
+        AlertRaised spike = awaitOne(AlertState.RAISED);
+        assertThat(spike.kind()).isEqualTo(AlertKind.SPEND_SPIKE);
+        assertThat(spike.observed()).isEqualByComparingTo("2.00");
+        assertThat(spike.summary()).contains("$2.00", "336 ×", "$0.0060");
+    }
+
+    @Test
     void an_invalid_key_raises_a_critical_key_problem_that_resolves_when_the_key_works_again() {
         RuleFixtures.keyProblems(rules, workspace, key);
 
@@ -256,6 +271,14 @@ class AlertEvaluationIT {
     private ConnectionChanged change(Change change, String reason) {
         return new ConnectionChanged(UUID.randomUUID(), workspace, Instant.now(), 1, key, Provider.OPENAI, "prod key",
                 "sk-…abcd", change, reason, 60);
+    }
+
+    private UsageEvent tokenBucket(Instant start, long inputTokens) {
+        Instant end = start.plus(Duration.ofHours(1));
+        UUID id = UsageEvent.idFor(Provider.ANTHROPIC, key, null, start, end, "claude-haiku-4-5", "standard",
+                UsageSource.PASSIVE);
+        return new UsageEvent(id, workspace, Instant.now(), 1, key, Provider.ANTHROPIC, null, "claude-haiku-4-5", start,
+                end, 10, inputTokens, 0, 0, 0, 0, null, "standard", null, UsageSource.PASSIVE);
     }
 
     private UsageEvent costBucket(Instant start, String model, String cost, Instant revisedAt) {
