@@ -12,6 +12,7 @@ import io.quotah.contracts.events.AlertRaised.AlertKind;
 import io.quotah.contracts.events.AlertRaised.Severity;
 import io.quotah.contracts.events.AlertRaised.Unit;
 import io.quotah.contracts.events.Provider;
+import io.quotah.contracts.headroom.BurnRate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,8 @@ class WindowRules {
                 continue; // past its reset: full again
             }
             Optional<Instant> exhausts = BurnRate.exhaustsAt(observations.samples(window.connectionId(),
-                    window.model(), window.kind(), now.minus(settings.forecastLookback())));
+                    window.model(), window.kind(), now.minus(settings.forecastLookback())), now,
+                    settings.forecastLookback());
             if (exhausts.isEmpty() || exhausts.get().isAfter(horizon)
                     || soonestAt != null && !exhausts.get().isBefore(soonestAt)) {
                 continue;

@@ -4,6 +4,7 @@ import io.quotah.contracts.events.Provider;
 import io.quotah.contracts.events.RateLimitSnapshot;
 import io.quotah.contracts.events.RateLimitWindow;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
+import io.quotah.contracts.headroom.BurnRate;
 import io.quotah.platform.inbox.ProcessedEvents;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -129,7 +130,7 @@ public class WindowObservations {
 
     /** A window's readings since {@code since}, oldest first: what its burn rate is worked out from. */
     @Transactional(readOnly = true)
-    public List<Sample> samples(UUID connectionId, String model, WindowKind kind, Instant since) {
+    public List<BurnRate.Sample> samples(UUID connectionId, String model, WindowKind kind, Instant since) {
         return jdbc.sql("""
                 SELECT captured_at, remaining FROM window_sample
                 WHERE connection_id = :connectionId AND model_key = :modelKey AND kind = :kind AND captured_at >= :since
@@ -139,7 +140,7 @@ public class WindowObservations {
                 .param("modelKey", modelKey(model))
                 .param("kind", kind.name())
                 .param("since", Timestamp.from(since))
-                .query((rs, row) -> new Sample(rs.getTimestamp("captured_at").toInstant(), rs.getLong("remaining")))
+                .query((rs, row) -> new BurnRate.Sample(rs.getTimestamp("captured_at").toInstant(), rs.getLong("remaining")))
                 .list();
     }
 
@@ -199,10 +200,6 @@ public class WindowObservations {
     }
 
     public record Activity(long snapshotsSeen, Instant lastCapturedAt) {
-    }
-
-    /** One reading of a window's remaining count. */
-    public record Sample(Instant at, long remaining) {
     }
 
     /** A key that went quiet. */

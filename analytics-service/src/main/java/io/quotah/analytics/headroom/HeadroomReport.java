@@ -2,6 +2,7 @@ package io.quotah.analytics.headroom;
 
 import io.quotah.analytics.headroom.RateLimitsView.Status;
 import io.quotah.analytics.history.UsedPercent;
+import io.quotah.contracts.headroom.BurnRate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,9 @@ record HeadroomReport(Duration staleAfter, Duration lookback) {
 
     private RateLimitsView.Window window(SeriesState.WindowState window, Instant now) {
         BigDecimal usedPercent = UsedPercent.of(window.limit(), window.remaining());
-        Instant exhaustsAt = HeadroomForecast.exhaustsAt(window.samples(), now, lookback).orElse(null);
+        List<BurnRate.Sample> samples = window.samples().stream()
+                .map(sample -> new BurnRate.Sample(sample.at(), sample.remaining())).toList();
+        Instant exhaustsAt = BurnRate.exhaustsAt(samples, now, lookback).orElse(null);
         Long secondsToExhaustion = exhaustsAt == null ? null
                 : exhaustsAt.isAfter(now) ? ceilSeconds(Duration.between(now, exhaustsAt)) : 0L;
         return new RateLimitsView.Window(window.kind(), window.limit(), window.remaining(), usedPercent,

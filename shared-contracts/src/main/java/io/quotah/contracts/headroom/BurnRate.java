@@ -1,6 +1,5 @@
-package io.quotah.analytics.headroom;
+package io.quotah.contracts.headroom;
 
-import io.quotah.analytics.headroom.SeriesState.Sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -9,14 +8,15 @@ import java.util.Optional;
 
 /**
  * When a window runs out at its recent burn rate: the least-squares slope of remaining over the samples of
- * the last few minutes, carried from the newest sample down to zero.
+ * the last few minutes, carried from the newest sample down to zero. One rule for the Rate Limits page and the
+ * exhaustion-forecast alerts, so that what an alert says is what the page shows.
  */
-final class HeadroomForecast {
+public final class BurnRate {
 
     /** Farther than this is no forecast: every window Quotah watches resets long before. */
-    static final Duration HORIZON = Duration.ofDays(31);
+    public static final Duration HORIZON = Duration.ofDays(31);
 
-    private HeadroomForecast() {
+    private BurnRate() {
     }
 
     /**
@@ -24,7 +24,7 @@ final class HeadroomForecast {
      * samples since {@code now - lookback} make no slope. A window at zero is exhausted since it was first
      * seen at zero, however few the samples.
      */
-    static Optional<Instant> exhaustsAt(List<Sample> samples, Instant now, Duration lookback) {
+    public static Optional<Instant> exhaustsAt(List<Sample> samples, Instant now, Duration lookback) {
         Instant since = now.minus(lookback);
         List<Sample> recent = samples.stream().filter(sample -> !sample.at().isBefore(since))
                 .sorted(Comparator.comparing(Sample::at)).toList();
@@ -76,5 +76,9 @@ final class HeadroomForecast {
             first = ascending.get(i).at();
         }
         return first;
+    }
+
+    /** One reading of a window's remaining count. */
+    public record Sample(Instant at, long remaining) {
     }
 }
