@@ -5,6 +5,7 @@ import io.quotah.alert.observations.WindowObservations;
 import io.quotah.alert.spend.SpendLedger;
 import io.quotah.contracts.events.ConnectionChanged;
 import io.quotah.contracts.events.RateLimitSnapshot;
+import io.quotah.contracts.events.RateLimitSnapshot.SnapshotSource;
 import io.quotah.contracts.events.Topics;
 import io.quotah.contracts.events.UsageEvent;
 import java.time.Clock;
@@ -48,10 +49,11 @@ class EventListeners {
         }
         Instant now = clock.instant();
         windowRules.evaluate(snapshot.workspaceId(), snapshot.connectionId(), snapshot.provider(), now);
-        // the newest reading counts, not this one: a late snapshot does not make a key look quiet
-        Instant lastHeard = observations.activity(snapshot.workspaceId(), snapshot.connectionId())
-                .map(WindowObservations.Activity::lastCapturedAt).orElse(snapshot.capturedAt());
-        keyProblems.heardFrom(snapshot.workspaceId(), snapshot.connectionId(), snapshot.provider(), lastHeard, now);
+        if (snapshot.source() == SnapshotSource.PROBE) {
+            // a probe answered: a key that had gone quiet is back
+            keyProblems.heardFrom(snapshot.workspaceId(), snapshot.connectionId(), snapshot.provider(),
+                    snapshot.capturedAt(), now);
+        }
     }
 
     @KafkaListener(topics = Topics.USAGE_EVENTS)

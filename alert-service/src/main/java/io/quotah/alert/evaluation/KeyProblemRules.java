@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Key-problem rules: a key the provider refuses, an account out of quota (both from ConnectionChanged), and a key
- * that went quiet (no snapshot for three polling intervals, seen by the timed pass). One subject per key and problem.
+ * whose probes went quiet (none answered for three polling intervals, seen by the timed pass). One subject per key
+ * and problem.
  */
 @Component
 class KeyProblemRules {
@@ -71,7 +72,10 @@ class KeyProblemRules {
         }
     }
 
-    /** Whether the key went quiet: raised when it was last heard from too long ago, cleared when it speaks. */
+    /**
+     * Whether a probed key went quiet: raised when its last probe answered too long ago (three polling intervals),
+     * cleared when a probe answers again.
+     */
     @Transactional
     void heardFrom(String workspaceId, UUID connectionId, Provider provider, Instant lastHeard, Instant now) {
         Optional<KnownConnection> known = connections.find(workspaceId, connectionId);
@@ -86,13 +90,13 @@ class KeyProblemRules {
             boolean stale = rule.problems().contains(KeyProblem.STALE) && silent.compareTo(staleAfter) >= 0;
             conditions.settle(rule, subject(connectionId, KeyProblem.STALE), stale
                     ? Optional.of(Finding.of(Severity.WARNING, Wording.key(label, provider, connectionId)
-                                    + " has sent no rate-limit data for " + Wording.minutes(silent)
+                                    + " has not answered a probe for " + Wording.minutes(silent)
                                     + " (stale after " + Wording.minutes(staleAfter) + ")")
                             .aboutKey(connectionId, provider, label)
                             .inWindow(null, KeyProblem.STALE.name())
                             .measured(BigDecimal.valueOf(silent.toSeconds()), BigDecimal.valueOf(staleAfter.toSeconds()),
                                     Unit.SECONDS)
-                            .because("no rate-limit snapshot since " + lastHeard))
+                            .because("no probe answered since " + lastHeard))
                     : Optional.empty(), now);
         }
     }

@@ -57,7 +57,7 @@ class TimedPass implements SmartLifecycle {
         observations.pruneSamples(now.minus(settings.forecastLookback().multipliedBy(2)));
         for (Silence silence : observations.silentSince(now.minus(settings.staleFloor()))) {
             inTransaction("stale check of workspace " + silence.workspaceId(), () -> keyProblems.heardFrom(
-                    silence.workspaceId(), silence.connectionId(), silence.provider(), silence.lastCapturedAt(), now));
+                    silence.workspaceId(), silence.connectionId(), silence.provider(), silence.lastProbedAt(), now));
         }
         Set<String> windowWorkspaces = new LinkedHashSet<>();
         for (AlertRule rule : rules.enabledEverywhere(WindowRules.KINDS)) {

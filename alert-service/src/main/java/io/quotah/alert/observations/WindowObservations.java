@@ -2,6 +2,7 @@ package io.quotah.alert.observations;
 
 import io.quotah.contracts.events.Provider;
 import io.quotah.contracts.events.RateLimitSnapshot;
+import io.quotah.contracts.events.RateLimitSnapshot.SnapshotSource;
 import io.quotah.contracts.events.RateLimitWindow;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
 import io.quotah.contracts.headroom.BurnRate;
@@ -82,16 +83,19 @@ public class WindowObservations {
                     .update();
         }
         jdbc.sql("""
-                INSERT INTO connection_activity (connection_id, workspace_id, provider, snapshots_seen, last_captured_at)
-                VALUES (:connectionId, :workspaceId, :provider, 1, :capturedAt)
+                INSERT INTO connection_activity (connection_id, workspace_id, provider, snapshots_seen, last_captured_at,
+                    last_probe_at)
+                VALUES (:connectionId, :workspaceId, :provider, 1, :capturedAt, :probedAt)
                 ON CONFLICT (connection_id) DO UPDATE SET
                     snapshots_seen = connection_activity.snapshots_seen + 1,
-                    last_captured_at = greatest(connection_activity.last_captured_at, EXCLUDED.last_captured_at)
+                    last_captured_at = greatest(connection_activity.last_captured_at, EXCLUDED.last_captured_at),
+                    last_probe_at = greatest(connection_activity.last_probe_at, EXCLUDED.last_probe_at)
                 """)
                 .param("connectionId", snapshot.connectionId())
                 .param("workspaceId", snapshot.workspaceId())
                 .param("provider", snapshot.provider().name())
                 .param("capturedAt", capturedAt)
+                .param("probedAt", snapshot.source() == SnapshotSource.PROBE ? capturedAt : null)
                 .update();
         return true;
     }
@@ -144,16 +148,19 @@ public class WindowObservations {
                 .list();
     }
 
-    /** Keys heard from before but not since {@code before}, with when they were last heard from. */
+    /**
+     * Probed keys whose probes have not been heard from since {@code before}, with when they last were. Keys seen only
+     * through their owners' traffic are left out: they go quiet whenever the traffic does.
+     */
     @Transactional(readOnly = true)
     public List<Silence> silentSince(Instant before) {
         return jdbc.sql("""
-                SELECT workspace_id, connection_id, provider, last_captured_at FROM connection_activity
-                WHERE last_captured_at < :before
+                SELECT workspace_id, connection_id, provider, last_probe_at FROM connection_activity
+                WHERE last_probe_at < :before
                 """)
                 .param("before", Timestamp.from(before))
                 .query((rs, row) -> new Silence(rs.getString("workspace_id"), rs.getObject("connection_id", UUID.class),
-                        Provider.valueOf(rs.getString("provider")), rs.getTimestamp("last_captured_at").toInstant()))
+                        Provider.valueOf(rs.getString("provider")), rs.getTimestamp("last_probe_at").toInstant()))
                 .list();
     }
 
@@ -203,7 +210,7 @@ public class WindowObservations {
     }
 
     /** A key that went quiet. */
-    public record Silence(String workspaceId, UUID connectionId, Provider provider, Instant lastCapturedAt) {
+    public record Silence(String workspaceId, UUID connectionId, Provider provider, Instant lastProbedAt) {
     }
 
     /** A key of the workspace that was heard from. */

@@ -6,6 +6,6 @@ public enum KeyProblem {
     INVALID,
     /** The account is out of money or quota: a spend cap or {@code insufficient_quota}. */
     OUT_OF_QUOTA,
-    /** Nothing was heard from the key for three polling intervals. */
+    /** No probe of the key answered for three polling intervals (keys Quotah does not probe are never stale). */
     STALE
 }

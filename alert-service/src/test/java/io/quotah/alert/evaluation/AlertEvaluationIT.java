@@ -62,6 +62,8 @@ class AlertEvaluationIT {
     @Autowired
     WindowRules windowRules;
     @Autowired
+    TimedPass timedPass;
+    @Autowired
     JdbcClient jdbc;
 
     private final String workspace = "ws-" + UUID.randomUUID();
@@ -195,6 +197,26 @@ class AlertEvaluationIT {
 
         publisher.publish(change(Change.VALIDATED, null)).join();
         assertThat(awaitOne(AlertState.RESOLVED).alertId()).isEqualTo(invalid.alertId());
+    }
+
+    @Test
+    void a_probed_key_that_stops_answering_goes_stale_and_one_seen_only_through_traffic_never_does() {
+        RuleFixtures.keyProblems(rules, workspace, null);
+        UUID passiveOnly = UUID.randomUUID();
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
+
+        publish(RateLimitSnapshot.captured(workspace, passiveOnly, Provider.ANTHROPIC, null, longAgo,
+                SnapshotSource.PASSIVE, List.of(new RateLimitWindow(WindowKind.REQUESTS, 50L, 49L, null)), null));
+        publish(snapshot(longAgo, 1000, 900));
+        AlertRaised stale = awaitOne(AlertState.RAISED);
+        timedPass.run();
+
+        assertThat(stale.connectionId()).isEqualTo(key);
+        assertThat(stale.window()).isEqualTo("STALE");
+        assertThat(stale.summary()).contains("has not answered a probe for 10 min");
+        publish(snapshot(Instant.now(), 1000, 900));
+        assertThat(awaitOne(AlertState.RESOLVED).alertId()).isEqualTo(stale.alertId());
+        assertThat(alerts(AlertState.RAISED)).hasSize(1);
     }
 
     @Test
