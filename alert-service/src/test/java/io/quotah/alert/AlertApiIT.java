@@ -126,6 +126,8 @@ class AlertApiIT {
         assertThat(replaced.get("provider").asString()).isEqualTo("OPENAI");
         assertThat(replaced.get("enabled").asBoolean()).isTrue();
         assertThat(send(aliceToken, "PATCH", path, "{\"kind\": \"RATE_LIMIT\"}").statusCode()).isEqualTo(400);
+        assertThat(json.readTree(send(aliceToken, "PATCH", path, "{\"budgetAmount\": \"0.000001\"}").body())
+                .get("budgetAmount").asString()).isEqualTo("0.000001");
 
         assertThat(send(bobToken, "GET", path, null).statusCode()).isEqualTo(404);
         assertThat(send(bobToken, "PATCH", path, "{\"enabled\": true}").statusCode()).isEqualTo(404);

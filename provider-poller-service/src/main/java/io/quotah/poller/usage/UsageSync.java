@@ -12,10 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UsageSync {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageSync.class);
 
     static final Duration BACKFILL = Duration.ofDays(30);
     static final Duration REVISION_WINDOW = Duration.ofDays(2);
@@ -82,8 +87,7 @@ public class UsageSync {
                     line.end(), line.model(), line.serviceTier(), UsageSource.ADMIN_API);
             buckets.merge(id, usageEvent(connection, id, line), UsageSync::sum);
         });
-        buckets.values().forEach(events::publish);
-        return buckets.size();
+        return publishEach(buckets.values());
     }
 
     private int publishCosts(Connection connection, ProviderAdapter adapter, String adminKey, Instant from,
@@ -94,8 +98,27 @@ public class UsageSync {
                     line.model(), line.serviceTier(), UsageSource.ADMIN_API);
             days.merge(id, costEvent(connection, id, line), UsageSync::sum);
         });
-        days.values().forEach(events::publish);
-        return days.size();
+        return publishEach(days.values());
+    }
+
+    /**
+     * Publishes each event on its own: one the schema refuses (a provider's report with a value Quotah cannot carry)
+     * is logged and skipped, and never sinks the rest of the poll. Returns how many went out.
+     */
+    private int publishEach(Collection<UsageEvent> usage) {
+        int published = 0;
+        for (UsageEvent event : usage) {
+            try {
+                events.publish(event);
+                published++;
+            } catch (RuntimeException e) {
+                // Sending is asynchronous: what fails here at once is the event itself (the schema check in the
+                // serializer, however the Kafka client wraps it), never the broker, whose faults fail the future.
+                log.warn("usage event {} of connection {} (workspace {}) was not published: {}", event.eventId(),
+                        event.connectionId(), event.workspaceId(), e.toString());
+            }
+        }
+        return published;
     }
 
     private static <T> void forEachPage(Function<String, AdminReports.Page<T>> read,

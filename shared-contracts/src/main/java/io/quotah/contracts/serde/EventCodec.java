@@ -32,6 +32,8 @@ public final class EventCodec {
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            // money and measures are plain decimals: a gpt-5-nano probe's $0.00000045 never travels as 4.5E-7
+            .addModule(PlainDecimals.module())
             // Additive changes add optional fields: an older reader must not choke on them.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quotah.contracts.events.EventType;
+import io.quotah.contracts.events.Money;
 import io.quotah.contracts.events.QuotahEvent;
 import io.quotah.contracts.events.SampleEvents;
+import io.quotah.contracts.events.UsageEvent;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +36,20 @@ class EventCodecTest {
         String json = codec.encodeToString(SampleEvents.usage());
 
         assertThat(json).contains("\"amount\":\"0.0123\"", "\"bucketStart\":\"2026-11-27T10:00:00Z\"");
+    }
+
+    @Test
+    void amounts_below_a_millionth_travel_as_plain_decimals_the_schema_accepts() {
+        UsageEvent usage = SampleEvents.usage();
+        UsageEvent probe = new UsageEvent(usage.eventId(), usage.workspaceId(), usage.occurredAt(), 1,
+                usage.connectionId(), usage.provider(), usage.providerKeyId(), "gpt-5-nano", usage.bucketStart(),
+                usage.bucketEnd(), 1, 8, 1, 0, 0, 0, null, "default", Money.usd("0.00000045"), usage.source());
+
+        String json = codec.encodeToString(probe);
+
+        QuotahEvent read = codec.decode(probe.type(), json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json).contains("\"amount\":\"0.00000045\"").doesNotContain("E-");
+        assertThat(read).isEqualTo(probe);
     }
 
     @Test
