@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react'
+import { useEffect, useEffectEvent, useId, useRef, type ReactNode, type RefObject } from 'react'
 import { CloseIcon } from '@/components/icons'
 
 type DialogProps = {
@@ -41,11 +41,17 @@ export function Dialog({
     onCloseRef.current = onClose
   }, [onClose])
 
+  // Reads the ref as it is when the dialog opens, without making the opening depend on it.
+  const focusInitial = useEffectEvent((panel: HTMLElement | null) => {
+    // The first field, not the close button: that is where the user starts.
+    const target = initialFocusRef?.current ?? bodyRef.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel
+    target?.focus()
+  })
+
   useEffect(() => {
     const panel = panelRef.current
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    // The first field, not the close button: that is where the user starts.
-    ;(initialFocusRef?.current ?? bodyRef.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel)?.focus()
+    focusInitial(panel)
 
     function onKeyDown(event: KeyboardEvent) {
       if (event.key === 'Escape') {

@@ -58,9 +58,16 @@ function fallbackDetail(status: number): string {
 
 const MALFORMED_ANSWER_MESSAGE = 'Quotah sent an answer this page does not understand. Try again in a moment.'
 
-/** Describes a failure for a banner; an unexpected one (a bug, an answer of the wrong shape) is logged as well. */
+/**
+ * Describes a failure for a banner: the API's own sentence, or for anything else (a bug, an answer of
+ * the wrong shape) a general one. Pure, so a page may call it on every render; the query client logs
+ * unexpected failures once, as they happen (see `logUnexpectedError`).
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.detail
-  console.error(error)
-  return MALFORMED_ANSWER_MESSAGE
+  return error instanceof ApiError ? error.detail : MALFORMED_ANSWER_MESSAGE
+}
+
+/** Logs a failure that is not the API's answer (a bug, an answer of the wrong shape); an ApiError is expected. */
+export function logUnexpectedError(error: unknown): void {
+  if (!(error instanceof ApiError)) console.error(error)
 }

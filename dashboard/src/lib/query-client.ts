@@ -1,8 +1,8 @@
-import { focusManager, QueryClient } from '@tanstack/react-query'
-import { ApiError } from '@/lib/api-error'
+import { focusManager, MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
+import { ApiError, logUnexpectedError } from '@/lib/api-error'
 
 // TanStack Query looks again when the tab becomes visible; the dashboard also counts a window
-// regaining focus (switching back from another application), as the hand-written pages do.
+// regaining focus (switching back from another application).
 focusManager.setEventListener((handleFocus) => {
   const onChange = () => handleFocus()
   window.addEventListener('visibilitychange', onChange, false)
@@ -27,6 +27,9 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 /** One per app (and per test render, so no test sees another's cache). */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
+    // Once per failed query or mutation (after its retries), however often the page shows it.
+    queryCache: new QueryCache({ onError: logUnexpectedError }),
+    mutationCache: new MutationCache({ onError: logUnexpectedError }),
     defaultOptions: {
       queries: { retry: shouldRetry, refetchOnWindowFocus: true },
       mutations: { retry: false },

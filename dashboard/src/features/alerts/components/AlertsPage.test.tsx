@@ -13,7 +13,7 @@ import {
   tokensAlert,
   tokensRule,
   watchedKeys,
-} from '@/features/alerts/testing/alert-fixtures'
+} from '@/features/alerts/__fixtures__/alert-fixtures'
 import { ada, mockApi, tokens, type MockHandler, type MockReply } from '@/testing/mock-api'
 import { renderApp } from '@/testing/render-app'
 

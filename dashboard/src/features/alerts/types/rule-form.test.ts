@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { budgetRule, tokensRule } from '@/features/alerts/testing/alert-fixtures'
+import { budgetRule, tokensRule } from '@/features/alerts/__fixtures__/alert-fixtures'
 import {
   channelTargetProblem,
   defaultRuleFormValues,

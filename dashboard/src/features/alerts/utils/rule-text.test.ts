@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { budgetRule, CI_KEY, rule, watchedKeys } from '@/features/alerts/testing/alert-fixtures'
+import { budgetRule, CI_KEY, rule, watchedKeys } from '@/features/alerts/__fixtures__/alert-fixtures'
 import { conditionText, cooldownText, kindName } from '@/features/alerts/utils/rule-text'
 
 const keys = watchedKeys.map(({ id, label, provider }) => ({ id, label, provider }))

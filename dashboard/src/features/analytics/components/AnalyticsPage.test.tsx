@@ -7,7 +7,7 @@ import {
   costRoutes,
   emptyAnswer,
   PRODUCTION_KEY,
-} from '@/features/analytics/testing/cost-fixtures'
+} from '@/features/analytics/__fixtures__/cost-fixtures'
 import { sumCents } from '@/lib/money'
 import { ada, mockApi, tokens, type MockReply } from '@/testing/mock-api'
 import { renderApp } from '@/testing/render-app'
@@ -181,9 +181,47 @@ describe('analytics page', () => {
     expect(screen.getByRole('radio', { name: '7 days' })).toBeChecked()
     expect(await totalCost()).toHaveTextContent('$12.34')
 
+    // A range seen a moment ago comes back from the cache at once, without asking again.
     await user.click(screen.getByRole('radio', { name: '30 days' }))
-    await waitFor(() => expect(api.callsTo(`GET ${costPath(LAST_30_DAYS, 'model,key')}`)).toHaveLength(2))
     expect(router.state.location.search).toBe('?range=30d')
+    expect(await totalCost()).toHaveTextContent('$12.34')
+    expect(screen.queryByText(/Loading the chosen range/)).not.toBeInTheDocument()
+    expect(api.callsTo(`GET ${costPath(LAST_30_DAYS, 'model,key')}`)).toHaveLength(1)
+  })
+
+  it('keeps the last range shown, marked as loading, while the chosen one loads; an answer for a range left behind never shows', async () => {
+    const { api, user } = openAnalytics('/analytics', {
+      ...costRoutes(LAST_30_DAYS),
+      ...costRoutes(LAST_7_DAYS, {
+        byModelAndKey: { status: 200, body: { ...costAnswers(LAST_7_DAYS).byModelAndKey, breakdown: [] } },
+      }),
+    })
+    // The 7-day answer by model and key (no usage) is held back until the test lets it go.
+    let releaseSevenDays = () => {}
+    const sevenDaysHeld = new Promise<void>((resolve) => (releaseSevenDays = resolve))
+    const answer = api.fetchMock.getMockImplementation()!
+    api.fetchMock.mockImplementation(async (input, init) => {
+      if (String(input) === costPath(LAST_7_DAYS, 'model,key')) await sevenDaysHeld
+      return answer(input, init)
+    })
+    await totalCost()
+
+    await user.click(screen.getByRole('radio', { name: '7 days' }))
+    expect(await screen.findByText(/Loading the chosen range/)).toBeInTheDocument()
+    expect(screen.getByTestId('analytics-total-cost')).toHaveTextContent('$12.34')
+    expect(screen.getByTestId('cost-table').closest('[aria-busy]')).toHaveAttribute('aria-busy', 'true')
+    // The daily chart still spans the days its figures are for.
+    expect(within(screen.getByRole('table', { name: 'Daily cost' })).getAllByRole('row')).toHaveLength(31)
+
+    // Back to 30 days before the 7-day answer is in: that answer, when it comes, is not shown.
+    await user.click(screen.getByRole('radio', { name: '30 days' }))
+    expect(screen.queryByText(/Loading the chosen range/)).not.toBeInTheDocument()
+    releaseSevenDays()
+    await waitFor(() => expect(api.callsTo(`GET ${costPath(LAST_7_DAYS, 'model,key')}`)).toHaveLength(1))
+    // Give the answer time to arrive and be (not) shown.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.queryByText('No usage in this range yet')).not.toBeInTheDocument()
+    expect(screen.getByTestId('analytics-total-cost')).toHaveTextContent('$12.34')
   })
 
   it('works from the keyboard: arrow keys between presets, Enter on a column heading', async () => {
@@ -299,7 +337,8 @@ describe('analytics page', () => {
     const { user } = openAnalytics(
       '/analytics',
       costRoutes(LAST_30_DAYS, {
-        byModelAndKey: ['network-down', { status: 200, body: costAnswers(LAST_30_DAYS).byModelAndKey }],
+        // A network failure is tried once more before the page gives up on it.
+        byModelAndKey: ['network-down', 'network-down', { status: 200, body: costAnswers(LAST_30_DAYS).byModelAndKey }],
       }),
     )
 

@@ -16,14 +16,16 @@ import { useCostAnalysis } from '@/features/analytics/hooks/use-cost-analysis'
 import { useCsvExport } from '@/features/analytics/hooks/use-csv-export'
 import { useDateRange } from '@/features/analytics/hooks/use-date-range'
 import type { AnalyticsData } from '@/features/analytics/types/cost-analysis'
-import type { DateRange } from '@/features/analytics/types/date-range'
 import { usePageTitle } from '@/hooks/use-page-title'
+import { describeError } from '@/lib/api-error'
 
 export function AnalyticsPage() {
   usePageTitle('Analytics')
   const { selection, today, choose } = useDateRange()
   const { range } = selection
-  const { state, retry } = useCostAnalysis(range)
+  const analysis = useCostAnalysis(range)
+  // While another range loads, this is still the last one's (`analysis.isPlaceholderData`).
+  const data = analysis.data
   const csv = useCsvExport(range)
 
   return (
@@ -32,7 +34,7 @@ export function AnalyticsPage() {
         title="Analytics"
         description="What your provider keys cost, by provider, model and key."
         actions={
-          <Button variant="secondary" onClick={() => void csv.run()} isLoading={csv.isExporting}>
+          <Button variant="secondary" onClick={csv.run} isLoading={csv.isExporting}>
             {!csv.isExporting && <DownloadIcon className="size-4" />}
             Export CSV
           </Button>
@@ -52,25 +54,34 @@ export function AnalyticsPage() {
         </div>
       )}
 
-      {state.status === 'loading' && (
+      {analysis.isPending && (
         <div className="flex justify-center py-16 text-indigo-600 dark:text-indigo-400">
           <Spinner label="Loading analytics…" className="size-8" />
         </div>
       )}
 
-      {state.status === 'error' && (
-        <ErrorBanner
-          message={`Analytics could not be loaded. ${state.message}`}
-          action={
-            <Button variant="secondary" onClick={retry}>
-              <RefreshIcon className="size-4" />
-              Retry
-            </Button>
-          }
-        />
+      {analysis.isError && (
+        <div className="mb-6">
+          <ErrorBanner
+            message={`Analytics could not be ${data ? 'refreshed' : 'loaded'}. ${describeError(analysis.error)}`}
+            action={
+              <Button variant="secondary" onClick={() => void analysis.refetch()} isLoading={analysis.isFetching}>
+                {!analysis.isFetching && <RefreshIcon className="size-4" />}
+                Retry
+              </Button>
+            }
+          />
+        </div>
       )}
 
-      {state.status === 'ready' && state.data.byModelAndKey.breakdown.length === 0 && (
+      {analysis.isPlaceholderData && (
+        <p className="mb-4 flex items-center gap-2 text-sm text-gray-600 dark:text-gray-400">
+          <Spinner className="size-4 text-indigo-600 dark:text-indigo-400" />
+          <span role="status">Loading the chosen range; the figures below are still the last range’s.</span>
+        </p>
+      )}
+
+      {data && data.byModelAndKey.breakdown.length === 0 && (
         <EmptyState
           icon={<ChartIcon className="size-6" />}
           title="No usage in this range yet"
@@ -84,21 +95,22 @@ export function AnalyticsPage() {
         />
       )}
 
-      {state.status === 'ready' && state.data.byModelAndKey.breakdown.length > 0 && (
-        <AnalyticsReport data={state.data} range={range} />
+      {data && data.byModelAndKey.breakdown.length > 0 && (
+        <AnalyticsReport data={data} isStale={analysis.isPlaceholderData} />
       )}
     </>
   )
 }
 
-function AnalyticsReport({ data, range }: { data: AnalyticsData; range: DateRange }) {
+/** `isStale` while the figures are another range's, shown until the chosen one has loaded. */
+function AnalyticsReport({ data, isStale }: { data: AnalyticsData; isStale: boolean }) {
   return (
-    <div className="space-y-6">
+    <div aria-busy={isStale || undefined} className={`space-y-6 transition-opacity ${isStale ? 'opacity-60' : ''}`}>
       <SummaryCards analysis={data.byModelAndKey} />
       <div className="grid gap-6 lg:grid-cols-2">
         <ProviderCostChart analysis={data.byProvider} />
         <ModelCostChart analysis={data.byModel} />
-        <DailyCostChart analysis={data.byModelAndKey} range={range} />
+        <DailyCostChart analysis={data.byModelAndKey} range={data.range} />
       </div>
       <section aria-labelledby="cost-table-heading">
         <h2 id="cost-table-heading" className="text-lg font-semibold text-gray-900 dark:text-gray-50">

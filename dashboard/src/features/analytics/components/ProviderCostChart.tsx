@@ -3,6 +3,7 @@ import type { CostAnalysis } from '@/features/analytics/types/cost-analysis'
 import {
   knownTotalCents,
   providerShares,
+  ringSegments,
   shareText,
   sharesSummary,
 } from '@/features/analytics/utils/chart-data'
@@ -19,13 +20,10 @@ export function ProviderCostChart({ analysis }: { analysis: CostAnalysis }) {
   const totalCents = knownTotalCents(shares)
   const total = aggregateCostText(analysis.total, analysis.currency)
 
-  let offset = 0
-  const segments = shares.map((share, index) => {
-    const length = totalCents > 0 && share.cents ? (share.cents / totalCents) * CIRCUMFERENCE : 0
-    const segment = { share, length, offset, colour: providerColour(share.id, index) }
-    offset += length
-    return segment
-  })
+  const segments = ringSegments(shares, CIRCUMFERENCE).map((segment, index) => ({
+    ...segment,
+    colour: providerColour(segment.share.id, index),
+  }))
 
   return (
     <ChartCard

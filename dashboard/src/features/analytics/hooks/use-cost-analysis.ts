@@ -1,58 +1,31 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { getCostAnalysis, TABLE_GROUP_BY } from '@/features/analytics/api/analytics-api'
+import { analyticsKeys } from '@/features/analytics/api/query-keys'
 import type { AnalyticsData } from '@/features/analytics/types/cost-analysis'
 import type { DateRange } from '@/features/analytics/types/date-range'
-import { ApiError } from '@/lib/api-error'
 
-export type CostAnalysisState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; data: AnalyticsData }
+/** Cost reports move slowly: coming back to the window within a minute asks nothing again. */
+const COST_STALE_MS = 60_000
 
-const MALFORMED_ANSWER_MESSAGE = 'Quotah sent an answer this page does not understand. Try again in a moment.'
-
-/** Describes a failure for a banner; an unexpected one (a bug, a malformed answer) is logged as well. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.detail
-  console.error(error)
-  return MALFORMED_ANSWER_MESSAGE
+async function getAnalyticsData(range: DateRange): Promise<AnalyticsData> {
+  const [byModelAndKey, byProvider, byModel] = await Promise.all([
+    getCostAnalysis(range, TABLE_GROUP_BY),
+    getCostAnalysis(range, ['provider']),
+    getCostAnalysis(range, ['model']),
+  ])
+  return { range, byModelAndKey, byProvider, byModel }
 }
 
 /**
- * The cost of `range` three ways (by model and key for the table, by provider and by model for
- * the charts), loaded together whenever the range changes. An answer for a range the user has
- * already left is dropped.
+ * The cost of `range` three ways (by model and key for the table, by provider and by model for the
+ * charts), loaded together, one cache entry per range. While a new range loads, the last one stays
+ * shown (`isPlaceholderData`).
  */
 export function useCostAnalysis({ from, to }: DateRange) {
-  const [state, setState] = useState<CostAnalysisState>({ status: 'loading' })
-  // Each load takes a number; only the latest may set the state (a retry or range change wins).
-  const latest = useRef(0)
-
-  const load = useCallback(async () => {
-    const id = ++latest.current
-    setState({ status: 'loading' })
-    const range = { from, to }
-    try {
-      const [byModelAndKey, byProvider, byModel] = await Promise.all([
-        getCostAnalysis(range, TABLE_GROUP_BY),
-        getCostAnalysis(range, ['provider']),
-        getCostAnalysis(range, ['model']),
-      ])
-      if (id === latest.current) setState({ status: 'ready', data: { byModelAndKey, byProvider, byModel } })
-    } catch (error) {
-      if (id === latest.current) setState({ status: 'error', message: errorMessage(error) })
-    }
-  }, [from, to])
-
-  useEffect(() => {
-    void load()
-    // Leaving the page (or the range) makes any answer still on its way stale.
-    return () => {
-      latest.current++
-    }
-  }, [load])
-
-  const retry = useCallback(() => void load(), [load])
-
-  return { state, retry }
+  return useQuery({
+    queryKey: analyticsKeys.costAnalysis({ from, to }),
+    queryFn: () => getAnalyticsData({ from, to }),
+    placeholderData: keepPreviousData,
+    staleTime: COST_STALE_MS,
+  })
 }

@@ -1,32 +1,22 @@
-import { useCallback, useState } from 'react'
+import { useMutation } from '@tanstack/react-query'
 import { exportCostCsv } from '@/features/analytics/api/analytics-api'
 import type { DateRange } from '@/features/analytics/types/date-range'
-import { errorMessage } from '@/features/analytics/hooks/use-cost-analysis'
-
-type ExportResult = { rangeKey: string; savedAs: string | null; error: string | null }
+import { describeError } from '@/lib/api-error'
 
 /**
- * Exports `range` as CSV on demand. What the last export said (saved as, or why it failed) is
- * kept only while the same range is shown: it does not describe another one.
+ * Exports `range` as CSV on demand. What the last export said (saved as, or why it failed) is shown
+ * only while the same range is: it does not describe another one.
  */
 export function useCsvExport(range: DateRange) {
-  const rangeKey = `${range.from}/${range.to}`
-  const [isExporting, setIsExporting] = useState(false)
-  const [result, setResult] = useState<ExportResult | null>(null)
+  const exportCsv = useMutation({ mutationFn: exportCostCsv })
+  const exported = exportCsv.variables
+  const sameRange = exported?.from === range.from && exported?.to === range.to
 
-  const run = useCallback(async () => {
-    setIsExporting(true)
-    setResult(null)
-    try {
-      const savedAs = await exportCostCsv(range)
-      setResult({ rangeKey, savedAs, error: null })
-    } catch (error) {
-      setResult({ rangeKey, savedAs: null, error: errorMessage(error) })
-    } finally {
-      setIsExporting(false)
-    }
-  }, [range, rangeKey])
-
-  const current = result?.rangeKey === rangeKey ? result : null
-  return { isExporting, savedAs: current?.savedAs ?? null, error: current?.error ?? null, run }
+  return {
+    isExporting: exportCsv.isPending,
+    /** The file name it was saved under. */
+    savedAs: sameRange && exportCsv.isSuccess ? exportCsv.data : null,
+    error: sameRange && exportCsv.isError ? describeError(exportCsv.error) : null,
+    run: () => exportCsv.mutate(range),
+  }
 }

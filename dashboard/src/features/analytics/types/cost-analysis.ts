@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DateRange } from '@/features/analytics/types/date-range'
 import { isDecimalAmount } from '@/lib/money'
 
 // The answer of GET /api/multi/cost-analysis. Money is a decimal string ("12.34") and stays one
@@ -80,6 +81,8 @@ export type CostAnalysis = z.output<typeof costAnalysisSchema>
 
 /** Everything one view of the page shows: one answer per grouping it needs. */
 export type AnalyticsData = {
+  /** The days these answers cover (while another range loads, the page still shows these). */
+  range: DateRange
   /** Per model and key: totals, table, trend and projection. */
   byModelAndKey: CostAnalysis
   byProvider: CostAnalysis

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { breakdownRow, emptyAnswer } from '@/features/analytics/testing/cost-fixtures'
+import { breakdownRow, emptyAnswer } from '@/features/analytics/__fixtures__/cost-fixtures'
 import type { CostAnalysis } from '@/features/analytics/types/cost-analysis'
-import { dailyCosts, dailySummary, modelShares, providerShares, shareText } from '@/features/analytics/utils/chart-data'
+import {
+  dailyCosts,
+  dailySummary,
+  modelShares,
+  providerShares,
+  ringSegments,
+  shareText,
+} from '@/features/analytics/utils/chart-data'
 import { niceCeilCents, trendPath } from '@/features/analytics/utils/trend-geometry'
 
 const range = { from: '2026-03-01', to: '2026-03-04' }
@@ -9,6 +16,30 @@ const range = { from: '2026-03-01', to: '2026-03-04' }
 function answer(overrides: Partial<CostAnalysis>): CostAnalysis {
   return { ...emptyAnswer(range, ['model']), ...overrides }
 }
+
+describe('ringSegments', () => {
+  it('lays the known shares end to end around the ring; an unknown one has no arc', () => {
+    const shares = providerShares(
+      answer({
+        breakdown: [
+          breakdownRow({ provider: 'ANTHROPIC', cost: '3.00' }),
+          breakdownRow({ provider: 'OPENAI', cost: '1.00' }),
+          breakdownRow({ provider: 'MISTRAL', unknownPrice: true }),
+        ],
+      }),
+    )
+    expect(ringSegments(shares, 100).map(({ share, length, offset }) => [share.id, length, offset])).toEqual([
+      ['ANTHROPIC', 75, 0],
+      ['OPENAI', 25, 75],
+      ['MISTRAL', 0, 100],
+    ])
+  })
+
+  it('draws nothing when nothing has a price', () => {
+    const shares = providerShares(answer({ breakdown: [breakdownRow({ provider: 'OPENAI', unknownPrice: true })] }))
+    expect(ringSegments(shares, 100)).toEqual([{ share: shares[0], length: 0, offset: 0 }])
+  })
+})
 
 describe('modelShares', () => {
   it('orders models by cost with unknown costs last', () => {

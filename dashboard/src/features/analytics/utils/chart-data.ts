@@ -77,6 +77,22 @@ export function knownTotalCents(shares: readonly CostShare[]): number {
   return shares.reduce((sum, share) => sum + (share.cents ?? 0), 0)
 }
 
+/** A share's arc on a ring: how long it is and how far along the ring it starts. */
+export type RingSegment = { share: CostShare; length: number; offset: number }
+
+/** The shares laid end to end around a ring of `circumference`; an unknown or zero share has no length. */
+export function ringSegments(shares: readonly CostShare[], circumference: number): RingSegment[] {
+  const totalCents = knownTotalCents(shares)
+  const segments: RingSegment[] = []
+  let offset = 0
+  for (const share of shares) {
+    const length = totalCents > 0 && share.cents ? (share.cents / totalCents) * circumference : 0
+    segments.push({ share, length, offset })
+    offset += length
+  }
+  return segments
+}
+
 export type DailyCost = { day: string; cents: number; text: string }
 
 /** The cost of every day of `range`; a day the trend leaves out had no cost. */

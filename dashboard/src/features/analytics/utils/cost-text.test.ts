@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { breakdownRow } from '@/features/analytics/testing/cost-fixtures'
+import { breakdownRow } from '@/features/analytics/__fixtures__/cost-fixtures'
 import {
   aggregateCostText,
   costText,

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, daysInclusive, eachDay, formatMonth, isDay, todayUtc } from '@/features/analytics/utils/days'
+import { addDays, daysInclusive, eachDay, formatMonth, isDay, msUntilNextUtcDay, todayUtc } from '@/features/analytics/utils/days'
 
 describe('days', () => {
   it('takes today in UTC, whatever the local time zone says', () => {
     expect(todayUtc(Date.parse('2026-03-15T23:59:59Z'))).toBe('2026-03-15')
     expect(todayUtc(Date.parse('2026-03-16T00:00:00Z'))).toBe('2026-03-16')
+  })
+
+  it('knows how long until the next UTC day begins', () => {
+    expect(msUntilNextUtcDay(Date.parse('2026-03-15T23:59:59Z'))).toBe(1000)
+    expect(msUntilNextUtcDay(Date.parse('2026-03-15T10:00:00Z'))).toBe(14 * 3_600_000)
+    expect(msUntilNextUtcDay(Date.parse('2026-03-16T00:00:00Z'))).toBe(86_400_000)
   })
 
   it('knows real days from look-alikes', () => {

@@ -9,6 +9,11 @@ export function todayUtc(now: number): string {
   return new Date(now).toISOString().slice(0, 10)
 }
 
+/** How long from `now` (epoch ms) until the next UTC day begins. */
+export function msUntilNextUtcDay(now: number): number {
+  return DAY_MS - (((now % DAY_MS) + DAY_MS) % DAY_MS)
+}
+
 /** Whether `value` is a real calendar day written YYYY-MM-DD (not 2026-02-30). */
 export function isDay(value: string): boolean {
   if (!DAY_PATTERN.test(value)) return false

@@ -5,6 +5,7 @@ import { SelectField } from '@/components/SelectField'
 import { TextField } from '@/components/TextField'
 import { PollingFields } from '@/features/api-keys/components/PollingFields'
 import { SecretField } from '@/features/api-keys/components/SecretField'
+import { useAddApiKey } from '@/features/api-keys/hooks/use-api-keys'
 import type { ApiKey, CreateApiKeyRequest } from '@/features/api-keys/types/api-key'
 import { addKeyFormSchema, KEY_PREFIXES, type AddKeyFormValues } from '@/features/api-keys/types/forms'
 import { DEFAULT_POLL_INTERVAL } from '@/features/api-keys/utils/poll-interval'
@@ -21,18 +22,19 @@ const initialValues: AddKeyFormValues = {
 }
 
 type AddKeyDialogProps = {
-  onAdd: (request: CreateApiKeyRequest) => Promise<ApiKey>
   onAdded: (key: ApiKey) => void
   onClose: () => void
 }
 
-export function AddKeyDialog({ onAdd, onAdded, onClose }: AddKeyDialogProps) {
+export function AddKeyDialog({ onAdded, onClose }: AddKeyDialogProps) {
+  const addKey = useAddApiKey()
   const form = useZodForm(addKeyFormSchema, initialValues)
   const provider = form.values.provider === 'OPENAI' ? 'OPENAI' : 'ANTHROPIC'
   const prefixes = KEY_PREFIXES[provider]
 
   async function submit(request: CreateApiKeyRequest) {
-    onAdded(await onAdd(request))
+    // A refusal (a 400 with field errors, a 409) is thrown back to the form, which shows it.
+    onAdded(await addKey.mutateAsync(request))
   }
 
   return (

@@ -110,8 +110,9 @@ describe('API keys page', () => {
   })
 
   it('says plainly when the API is down and loads again on Retry', async () => {
+    // A network failure is tried once more before the page gives up on it.
     const { user } = openPage({
-      'GET /api/api-keys': ['network-down', { status: 200, body: [production] }],
+      'GET /api/api-keys': ['network-down', 'network-down', { status: 200, body: [production] }],
     })
 
     const alert = await screen.findByRole('alert')
@@ -267,6 +268,9 @@ describe('add key dialog', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(within(row).getByTestId('key-status')).toHaveAttribute('data-status', 'INVALID')
     expect(screen.getByRole('status')).toHaveTextContent('Anthropic rejected the key: invalid x-api-key')
+    // The answer is the key as saved: the list takes it without asking for the list again.
+    expect(within(await rowFor('Production')).getByTestId('key-status')).toHaveAttribute('data-status', 'HEALTHY')
+    expect(api.callsTo('GET /api/api-keys')).toHaveLength(1)
     expect(api.callsTo('POST /api/api-keys')[0].body).toEqual({
       provider: 'ANTHROPIC',
       label: 'Staging',

@@ -13,13 +13,15 @@ import { EditKeyDialog } from '@/features/api-keys/components/EditKeyDialog'
 import { useApiKeys } from '@/features/api-keys/hooks/use-api-keys'
 import type { ApiKey } from '@/features/api-keys/types/api-key'
 import { usePageTitle } from '@/hooks/use-page-title'
+import { describeError } from '@/lib/api-error'
 import { providerName } from '@/lib/providers'
 
 type OpenDialog = { kind: 'add' } | { kind: 'edit'; key: ApiKey } | { kind: 'delete'; key: ApiKey } | null
 
 export function ApiKeysPage() {
   usePageTitle('API Keys')
-  const { state, retry, add, update, remove } = useApiKeys()
+  const apiKeys = useApiKeys()
+  const keys = apiKeys.data
   const [dialog, setDialog] = useState<OpenDialog>(null)
   const [notice, setNotice] = useState<string | null>(null)
 
@@ -35,8 +37,8 @@ export function ApiKeysPage() {
         title="API Keys"
         description="The provider keys Quotah watches. Keys are stored encrypted and only ever shown masked."
         actions={
-          state.status === 'ready' &&
-          state.keys.length > 0 && (
+          keys &&
+          keys.length > 0 && (
             <Button onClick={openAdd}>
               <PlusIcon className="size-4" />
               Add key
@@ -51,25 +53,27 @@ export function ApiKeysPage() {
         </div>
       )}
 
-      {state.status === 'loading' && (
+      {apiKeys.isPending && (
         <div className="flex justify-center py-16 text-indigo-600 dark:text-indigo-400">
           <Spinner label="Loading API keys…" className="size-8" />
         </div>
       )}
 
-      {state.status === 'error' && (
-        <ErrorBanner
-          message={`Your API keys could not be loaded. ${state.message}`}
-          action={
-            <Button variant="secondary" onClick={retry}>
-              <RefreshIcon className="size-4" />
-              Retry
-            </Button>
-          }
-        />
+      {apiKeys.isError && (
+        <div className="mb-6">
+          <ErrorBanner
+            message={`Your API keys could not be ${keys ? 'refreshed' : 'loaded'}. ${describeError(apiKeys.error)}`}
+            action={
+              <Button variant="secondary" onClick={() => void apiKeys.refetch()} isLoading={apiKeys.isFetching}>
+                {!apiKeys.isFetching && <RefreshIcon className="size-4" />}
+                Retry
+              </Button>
+            }
+          />
+        </div>
       )}
 
-      {state.status === 'ready' && state.keys.length === 0 && (
+      {keys && keys.length === 0 && (
         <EmptyState
           icon={<KeyIcon className="size-6" />}
           title="No API keys yet"
@@ -83,9 +87,9 @@ export function ApiKeysPage() {
         />
       )}
 
-      {state.status === 'ready' && state.keys.length > 0 && (
+      {keys && keys.length > 0 && (
         <ApiKeyList
-          keys={state.keys}
+          keys={keys}
           onEdit={(key) => {
             setNotice(null)
             setDialog({ kind: 'edit', key })
@@ -99,7 +103,6 @@ export function ApiKeysPage() {
 
       {dialog?.kind === 'add' && (
         <AddKeyDialog
-          onAdd={add}
           onAdded={(key) => {
             closeDialog()
             setNotice(addedNotice(key))
@@ -110,7 +113,6 @@ export function ApiKeysPage() {
       {dialog?.kind === 'edit' && (
         <EditKeyDialog
           apiKey={dialog.key}
-          onSave={update}
           onSaved={(key) => {
             closeDialog()
             setNotice(`Saved the changes to “${key.label}”.`)
@@ -121,7 +123,6 @@ export function ApiKeysPage() {
       {dialog?.kind === 'delete' && (
         <DeleteKeyDialog
           apiKey={dialog.key}
-          onDelete={remove}
           onDeleted={(key) => {
             closeDialog()
             setNotice(`Deleted “${key.label}”. Quotah no longer watches ${key.maskedKey}.`)

@@ -1,35 +1,22 @@
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import { Button } from '@/components/Button'
 import { Dialog } from '@/components/Dialog'
 import { ErrorBanner } from '@/components/ErrorBanner'
-import { errorMessage } from '@/features/api-keys/hooks/use-api-keys'
+import { useDeleteApiKey } from '@/features/api-keys/hooks/use-api-keys'
 import type { ApiKey } from '@/features/api-keys/types/api-key'
+import { describeError } from '@/lib/api-error'
 import { providerName } from '@/lib/providers'
 
 type DeleteKeyDialogProps = {
   apiKey: ApiKey
-  onDelete: (id: string) => Promise<void>
   onDeleted: (key: ApiKey) => void
   onClose: () => void
 }
 
 /** Asks before deleting, naming the key, with Cancel focused so Enter does no harm. */
-export function DeleteKeyDialog({ apiKey, onDelete, onDeleted, onClose }: DeleteKeyDialogProps) {
+export function DeleteKeyDialog({ apiKey, onDeleted, onClose }: DeleteKeyDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null)
-  const [isDeleting, setIsDeleting] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  async function confirm() {
-    setIsDeleting(true)
-    setError(null)
-    try {
-      await onDelete(apiKey.id)
-      onDeleted(apiKey)
-    } catch (caught) {
-      setError(errorMessage(caught))
-      setIsDeleting(false)
-    }
-  }
+  const deleteKey = useDeleteApiKey()
 
   return (
     <Dialog
@@ -45,17 +32,21 @@ export function DeleteKeyDialog({ apiKey, onDelete, onDeleted, onClose }: Delete
       onClose={onClose}
       initialFocusRef={cancelRef}
     >
-      {error && (
+      {deleteKey.isError && (
         <div className="mb-5">
-          <ErrorBanner message={error} />
+          <ErrorBanner message={describeError(deleteKey.error)} />
         </div>
       )}
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <Button ref={cancelRef} variant="secondary" onClick={onClose}>
           Cancel
         </Button>
-        <Button variant="danger" onClick={confirm} isLoading={isDeleting}>
-          {isDeleting ? 'Deleting…' : 'Delete key'}
+        <Button
+          variant="danger"
+          isLoading={deleteKey.isPending}
+          onClick={() => deleteKey.mutate(apiKey, { onSuccess: () => onDeleted(apiKey) })}
+        >
+          {deleteKey.isPending ? 'Deleting…' : 'Delete key'}
         </Button>
       </div>
     </Dialog>

@@ -3,19 +3,20 @@ import { Dialog } from '@/components/Dialog'
 import { ErrorBanner } from '@/components/ErrorBanner'
 import { TextField } from '@/components/TextField'
 import { PollingFields } from '@/features/api-keys/components/PollingFields'
+import { useUpdateApiKey } from '@/features/api-keys/hooks/use-api-keys'
 import type { ApiKey, UpdateApiKeyRequest } from '@/features/api-keys/types/api-key'
 import { editKeyFormSchema } from '@/features/api-keys/types/forms'
 import { useZodForm } from '@/hooks/use-zod-form'
 
 type EditKeyDialogProps = {
   apiKey: ApiKey
-  onSave: (id: string, changes: UpdateApiKeyRequest) => Promise<ApiKey>
   onSaved: (key: ApiKey) => void
   onClose: () => void
 }
 
 /** Rename a key or change how it is polled; the key itself cannot be changed, only replaced. */
-export function EditKeyDialog({ apiKey, onSave, onSaved, onClose }: EditKeyDialogProps) {
+export function EditKeyDialog({ apiKey, onSaved, onClose }: EditKeyDialogProps) {
+  const updateKey = useUpdateApiKey()
   const form = useZodForm(editKeyFormSchema, {
     label: apiKey.label,
     probing: String(apiKey.probing),
@@ -23,7 +24,7 @@ export function EditKeyDialog({ apiKey, onSave, onSaved, onClose }: EditKeyDialo
   })
 
   async function submit(changes: UpdateApiKeyRequest) {
-    onSaved(await onSave(apiKey.id, changes))
+    onSaved(await updateKey.mutateAsync({ id: apiKey.id, changes }))
   }
 
   return (

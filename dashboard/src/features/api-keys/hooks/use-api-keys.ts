@@ -1,65 +1,42 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { createApiKey, deleteApiKey, getApiKeys, updateApiKey } from '@/features/api-keys/api/api-keys-api'
-import type { ApiKey, CreateApiKeyRequest, UpdateApiKeyRequest } from '@/features/api-keys/types/api-key'
-import { ApiError } from '@/lib/api-error'
+import { apiKeyKeys } from '@/features/api-keys/api/query-keys'
+import type { ApiKey, UpdateApiKeyRequest } from '@/features/api-keys/types/api-key'
 
-export type ApiKeysState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; keys: ApiKey[] }
-
-const MALFORMED_ANSWER_MESSAGE = 'Quotah sent an answer this page does not understand. Try again in a moment.'
-
-/** Describes a failure for a banner; an unexpected one (a bug) is logged as well. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.detail
-  console.error(error)
-  return MALFORMED_ANSWER_MESSAGE
+/** The workspace's keys, oldest first as the API lists them. */
+export function useApiKeys() {
+  return useQuery({ queryKey: apiKeyKeys.list(), queryFn: getApiKeys })
 }
 
-/** The workspace's keys, loaded once, and the changes to them that keep the list in step. */
-export function useApiKeys() {
-  const [state, setState] = useState<ApiKeysState>({ status: 'loading' })
+// Each change answers with the key as the server now has it (or nothing, for a delete): the list in the
+// cache is changed to match at once, with no second request. A refresh still on its way began before the
+// change, so it is cancelled rather than let it put the old list back.
+async function changeList(queryClient: QueryClient, change: (keys: ApiKey[]) => ApiKey[]) {
+  await queryClient.cancelQueries({ queryKey: apiKeyKeys.list() })
+  queryClient.setQueryData<ApiKey[]>(apiKeyKeys.list(), (keys) => (keys ? change(keys) : keys))
+}
 
-  const load = useCallback(async (isCurrent: () => boolean = () => true) => {
-    setState({ status: 'loading' })
-    try {
-      const keys = await getApiKeys()
-      if (isCurrent()) setState({ status: 'ready', keys })
-    } catch (error) {
-      if (isCurrent()) setState({ status: 'error', message: errorMessage(error) })
-    }
-  }, [])
+/** Adds a key; the server checks it with the provider first, so this can take a few seconds. */
+export function useAddApiKey() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: createApiKey,
+    onSuccess: (created) => changeList(queryClient, (keys) => [...keys, created]),
+  })
+}
 
-  useEffect(() => {
-    let current = true
-    void load(() => current)
-    return () => {
-      current = false
-    }
-  }, [load])
+export function useUpdateApiKey() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: UpdateApiKeyRequest }) => updateApiKey(id, changes),
+    onSuccess: (updated) => changeList(queryClient, (keys) => keys.map((key) => (key.id === updated.id ? updated : key))),
+  })
+}
 
-  const updateList = (change: (keys: ApiKey[]) => ApiKey[]) =>
-    setState((previous) => (previous.status === 'ready' ? { status: 'ready', keys: change(previous.keys) } : previous))
-
-  const add = useCallback(async (request: CreateApiKeyRequest) => {
-    const created = await createApiKey(request)
-    updateList((keys) => [...keys, created])
-    return created
-  }, [])
-
-  const update = useCallback(async (id: string, changes: UpdateApiKeyRequest) => {
-    const updated = await updateApiKey(id, changes)
-    updateList((keys) => keys.map((key) => (key.id === id ? updated : key)))
-    return updated
-  }, [])
-
-  const remove = useCallback(async (id: string) => {
-    await deleteApiKey(id)
-    updateList((keys) => keys.filter((key) => key.id !== id))
-  }, [])
-
-  const retry = useCallback(() => void load(), [load])
-
-  return { state, retry, add, update, remove }
+export function useDeleteApiKey() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (key: ApiKey) => deleteApiKey(key.id),
+    onSuccess: (_answer, deleted) => changeList(queryClient, (keys) => keys.filter((key) => key.id !== deleted.id)),
+  })
 }

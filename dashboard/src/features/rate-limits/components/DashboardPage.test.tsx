@@ -210,12 +210,33 @@ describe('dashboard', () => {
     await vi.waitFor(() => expect(calls()).toBe(2))
     await refreshed()
 
-    fireEvent(document, new Event('visibilitychange'))
+    // Browsers fire it at the document and let it bubble to the window.
+    fireEvent(document, new Event('visibilitychange', { bubbles: true }))
     await vi.waitFor(() => expect(calls()).toBe(3))
     await refreshed()
 
     advance(60_000)
     await vi.waitFor(() => expect(calls()).toBe(4))
+  })
+
+  it('asks once when a tab comes back with focus and visibility together, and not while hidden', async () => {
+    const { api } = openDashboard(rateLimits())
+    const calls = () => api.callsTo('GET /api/multi/rate-limits').length
+    await card('Production tokens per minute (claude-sonnet-4)')
+    await refreshed()
+
+    fireEvent(document, new Event('visibilitychange', { bubbles: true }))
+    fireEvent.focus(globalThis.window)
+    await vi.waitFor(() => expect(calls()).toBe(2))
+    await refreshed()
+    expect(calls()).toBe(2)
+
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
+    advance(60_000)
+    expect(calls()).toBe(2)
+    visibility.mockReturnValue('visible')
+    fireEvent(document, new Event('visibilitychange', { bubbles: true }))
+    await vi.waitFor(() => expect(calls()).toBe(3))
   })
 
   it('refreshes on demand and says when it last did', async () => {
@@ -229,7 +250,8 @@ describe('dashboard', () => {
   })
 
   it('keeps the last figures under a banner when a refresh fails, and recovers on Retry', async () => {
-    const { user } = openDashboard([rateLimits(), 'network-down', rateLimits()])
+    // A network failure is tried once more before the page gives up on it.
+    const { api, user } = openDashboard([rateLimits(), 'network-down', 'network-down', rateLimits()])
 
     const tokensCard = await card('Production tokens per minute (claude-sonnet-4)')
     await user.click(screen.getByRole('button', { name: 'Refresh' }))
@@ -239,6 +261,7 @@ describe('dashboard', () => {
     expect(alert).toHaveTextContent('Quotah is not reachable')
     expect(tokensCard).toBeInTheDocument()
     expect(tokensCard).toHaveTextContent('48,000 / 50,000')
+    expect(api.callsTo('GET /api/multi/rate-limits')).toHaveLength(3)
 
     await user.click(within(alert).getByRole('button', { name: 'Retry' }))
     await vi.waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument())

@@ -9,16 +9,22 @@ import { KeyRateLimitsSection } from '@/features/rate-limits/components/KeyRateL
 import { useRateLimits } from '@/features/rate-limits/hooks/use-rate-limits'
 import { useNow } from '@/hooks/use-now'
 import { usePageTitle } from '@/hooks/use-page-title'
+import { describeError } from '@/lib/api-error'
 import { formatClockTime, formatDateTime } from '@/lib/format'
 
 export function DashboardPage() {
   usePageTitle('Dashboard')
-  const { data, receivedAt, error, isRefreshing, refresh } = useRateLimits()
+  const rateLimits = useRateLimits()
+  const { data, error, isFetching: isRefreshing } = rateLimits
+  /** When the browser received `data` (epoch ms). */
+  const receivedAt = data ? rateLimits.dataUpdatedAt : null
   // One clock for the whole page: every countdown ticks together, once a second.
   const now = useNow(1000)
+  // A click while a request is on its way waits for that one rather than starting another.
+  const refresh = () => void rateLimits.refetch({ cancelRefetch: false })
 
   const retryButton = (
-    <Button variant="secondary" onClick={() => void refresh()} isLoading={isRefreshing}>
+    <Button variant="secondary" onClick={refresh} isLoading={isRefreshing}>
       {!isRefreshing && <RefreshIcon className="size-4" />}
       Retry
     </Button>
@@ -39,9 +45,9 @@ export function DashboardPage() {
                 </time>
               </p>
             )}
-            <Button variant="secondary" onClick={() => void refresh()} isLoading={isRefreshing && data !== null}>
-              {!(isRefreshing && data !== null) && <RefreshIcon className="size-4" />}
-              {isRefreshing && data !== null ? 'Refreshing…' : 'Refresh'}
+            <Button variant="secondary" onClick={refresh} isLoading={isRefreshing && data !== undefined}>
+              {!(isRefreshing && data !== undefined) && <RefreshIcon className="size-4" />}
+              {isRefreshing && data !== undefined ? 'Refreshing…' : 'Refresh'}
             </Button>
           </>
         }
@@ -52,8 +58,8 @@ export function DashboardPage() {
           <ErrorBanner
             message={
               data && receivedAt !== null
-                ? `The rate limits could not be refreshed. ${error} Showing the figures from ${formatClockTime(receivedAt)}.`
-                : `The rate limits could not be loaded. ${error}`
+                ? `The rate limits could not be refreshed. ${describeError(error)} Showing the figures from ${formatClockTime(receivedAt)}.`
+                : `The rate limits could not be loaded. ${describeError(error)}`
             }
             action={retryButton}
           />

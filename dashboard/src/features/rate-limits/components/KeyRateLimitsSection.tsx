@@ -30,7 +30,7 @@ export function KeyRateLimitsSection({ rateLimits, now, receivedAt }: KeyRateLim
 
       {rateLimits.limits.length === 0 && (
         <p className="mt-3 rounded-lg border border-dashed border-gray-300 p-4 text-sm text-gray-600 dark:border-gray-700 dark:text-gray-400">
-          No rate-limit data for this key yet. It appears here after Quotah's first successful poll.
+          No rate-limit data for this key yet. It appears here after Quotah’s first successful poll.
         </p>
       )}
 
