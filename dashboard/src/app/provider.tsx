@@ -1,12 +1,15 @@
-import { QueryClientProvider, useQueryClient } from '@tanstack/react-query'
+import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
 import { AuthProvider } from '@/features/auth/components/AuthProvider'
 import { useAuth } from '@/features/auth/hooks/use-auth'
 import { createQueryClient } from '@/lib/query-client'
 
-/** App-wide context, outside the router so every route shares one session and one query cache. */
-export function AppProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient)
+/**
+ * App-wide context, outside the router so every route shares one session and one query cache. Tests may hand in
+ * the query client, to wait on what it holds rather than on time.
+ */
+export function AppProvider({ children, client }: { children: ReactNode; client?: QueryClient }) {
+  const [queryClient] = useState(() => client ?? createQueryClient())
 
   return (
     <QueryClientProvider client={queryClient}>

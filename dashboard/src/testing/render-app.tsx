@@ -2,6 +2,7 @@ import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { AppProvider } from '@/app/provider'
+import { createQueryClient } from '@/lib/query-client'
 import { appRoutes } from '@/app/routes'
 
 // RouterProvider comes from 'react-router', not 'react-router/dom' as in App.tsx: under
@@ -14,10 +15,11 @@ export function renderApp(path = '/') {
   const router = createMemoryRouter(appRoutes, { initialEntries: [path] })
   // delay: null types without a timer per keystroke: same events, faster tests.
   const user = userEvent.setup({ delay: null })
+  const queryClient = createQueryClient()
   render(
-    <AppProvider>
+    <AppProvider client={queryClient}>
       <RouterProvider router={router} />
     </AppProvider>,
   )
-  return { router, user, currentPath: () => router.state.location.pathname }
+  return { router, user, queryClient, currentPath: () => router.state.location.pathname }
 }

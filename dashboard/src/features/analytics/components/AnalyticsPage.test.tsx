@@ -1,3 +1,4 @@
+import { analyticsKeys } from '@/features/analytics/api/query-keys'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -190,7 +191,7 @@ describe('analytics page', () => {
   })
 
   it('keeps the last range shown, marked as loading, while the chosen one loads; an answer for a range left behind never shows', async () => {
-    const { api, user } = openAnalytics('/analytics', {
+    const { api, user, queryClient } = openAnalytics('/analytics', {
       ...costRoutes(LAST_30_DAYS),
       ...costRoutes(LAST_7_DAYS, {
         byModelAndKey: { status: 200, body: { ...costAnswers(LAST_7_DAYS).byModelAndKey, breakdown: [] } },
@@ -217,9 +218,11 @@ describe('analytics page', () => {
     await user.click(screen.getByRole('radio', { name: '30 days' }))
     expect(screen.queryByText(/Loading the chosen range/)).not.toBeInTheDocument()
     releaseSevenDays()
-    await waitFor(() => expect(api.callsTo(`GET ${costPath(LAST_7_DAYS, 'model,key')}`)).toHaveLength(1))
-    // Give the answer time to arrive and be (not) shown.
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The answer has arrived and is kept under its own range...
+    await waitFor(() =>
+      expect(queryClient.getQueryState(analyticsKeys.costAnalysis(LAST_7_DAYS))?.status).toBe('success'),
+    )
+    // ...and not shown under the range on screen.
     expect(screen.queryByText('No usage in this range yet')).not.toBeInTheDocument()
     expect(screen.getByTestId('analytics-total-cost')).toHaveTextContent('$12.34')
   })
