@@ -22,6 +22,11 @@ export async function getAlerts(filters: AlertFilters): Promise<AlertPage> {
   return alertPageSchema.parse(await apiRequest(`/api/alerts?${params}`))
 }
 
+/** One alert of the history, wherever it stands in it: what an email's link opens. */
+export async function getAlert(id: string): Promise<Alert> {
+  return alertSchema.parse(await apiRequest(`/api/alerts/${encodeURIComponent(id)}`))
+}
+
 export async function acknowledgeAlert(id: string): Promise<Alert> {
   const path = `/api/alerts/${encodeURIComponent(id)}/acknowledge`
   return alertSchema.parse(await apiRequest(path, { method: 'POST' }))

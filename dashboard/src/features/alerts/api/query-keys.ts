@@ -6,6 +6,7 @@ export const alertKeys = {
   rules: () => ['alerts', 'rules'] as const,
   history: () => ['alerts', 'history'] as const,
   historyPage: (filters: AlertFilters) => ['alerts', 'history', filters] as const,
+  alert: (id: string) => ['alerts', 'history', 'alert', id] as const,
   unacknowledgedCount: () => ['alerts', 'unacknowledged-count'] as const,
   deliveries: (alertId: string) => ['alerts', 'deliveries', alertId] as const,
   watchedKeys: () => ['alerts', 'watched-keys'] as const,

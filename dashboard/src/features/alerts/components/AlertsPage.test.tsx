@@ -592,6 +592,7 @@ describe('alert history', () => {
     const missing = 'bbbbbbbb-0000-4000-8000-000000000077'
     openAlerts(
       {
+        [`GET /api/alerts/${missing}`]: { status: 404, body: { status: 404, title: 'Not Found' } },
         [`GET /api/notifications/deliveries?alertId=${missing}`]: {
           status: 200,
           body: [delivery({ alertId: missing, recipient: 'oncall@example.com' })],
@@ -602,6 +603,25 @@ describe('alert history', () => {
 
     expect(await screen.findByText(/The alert from your link is not on this page of the history/)).toBeInTheDocument()
     expect(await screen.findByText('oncall@example.com')).toBeInTheDocument()
+  })
+
+  it('fetches a linked alert that is not on the page and shows it open and marked above the history', async () => {
+    const older = alert({ id: 'bbbbbbbb-0000-4000-8000-000000000078', summary: 'An older alert from an email' })
+    openAlerts(
+      {
+        [`GET /api/alerts/${older.id}`]: { status: 200, body: older },
+        [`GET /api/notifications/deliveries?alertId=${older.id}`]: {
+          status: 200,
+          body: [delivery({ alertId: older.id, recipient: 'lead@example.com' })],
+        },
+      },
+      `/alerts?alert=${older.id}`,
+    )
+
+    const linked = await screen.findByRole('list', { name: 'Linked alert' })
+    expect(within(linked).getByText('An older alert from an email')).toBeInTheDocument()
+    expect(linked.firstElementChild).toHaveAttribute('data-highlighted', 'true')
+    expect(await within(linked).findByText('lead@example.com')).toBeInTheDocument()
   })
 
   it('explains an empty history', async () => {

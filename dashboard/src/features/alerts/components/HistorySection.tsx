@@ -8,7 +8,12 @@ import { SelectField } from '@/components/SelectField'
 import { Spinner } from '@/components/Spinner'
 import { AlertHistoryItem } from '@/features/alerts/components/AlertHistoryItem'
 import { DeliveriesPanel } from '@/features/alerts/components/DeliveriesPanel'
-import { useAcknowledgeAlert, useAcknowledgeAllAlerts, useAlertHistory } from '@/features/alerts/hooks/use-alert-history'
+import {
+  useAcknowledgeAlert,
+  useAcknowledgeAllAlerts,
+  useAlert,
+  useAlertHistory,
+} from '@/features/alerts/hooks/use-alert-history'
 import { useHistoryFilters } from '@/features/alerts/hooks/use-history-filters'
 import { useUnacknowledgedCount } from '@/features/alerts/hooks/use-unacknowledged-count'
 import type { Alert } from '@/features/alerts/types/alert'
@@ -52,6 +57,8 @@ export function HistorySection({ onNotice }: HistorySectionProps) {
   const page = history.data
   const linkedMissing =
     linkedAlertId !== null && page !== undefined && !history.isPlaceholderData && !page.items.some((alert) => alert.id === linkedAlertId)
+  // Only looked up when the page of the history does not hold it.
+  const linked = useAlert(linkedMissing ? linkedAlertId : null)
 
   function toggle(id: string) {
     setExpanded((current) => {
@@ -124,8 +131,22 @@ export function HistorySection({ onNotice }: HistorySectionProps) {
 
       {linkedMissing && (
         <div className="mb-4 space-y-3 rounded-lg border border-indigo-200 p-3 dark:border-indigo-900">
-          <NoticeBanner message="The alert from your link is not on this page of the history: it may be older, or hidden by the filters. Here is how it was sent." />
-          <DeliveriesPanel alertId={linkedAlertId} />
+          <NoticeBanner message="The alert from your link is not on this page of the history: it may be older, or hidden by the filters. Here it is." />
+          {linked.data ? (
+            <ul aria-label="Linked alert">
+              <AlertHistoryItem
+                alert={linked.data}
+                now={now}
+                isExpanded={expanded.has(linked.data.id)}
+                onToggle={() => toggle(linked.data.id)}
+                isLinked
+                onAcknowledge={() => acknowledgeOne(linked.data)}
+                isAcknowledging={acknowledge.isPending && acknowledge.variables === linked.data.id}
+              />
+            </ul>
+          ) : (
+            <DeliveriesPanel alertId={linkedAlertId} />
+          )}
         </div>
       )}
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { acknowledgeAlert, acknowledgeAllAlerts, getAlerts, getDeliveries } from '@/features/alerts/api/alerts-api'
+import { acknowledgeAlert, acknowledgeAllAlerts, getAlert, getAlerts, getDeliveries } from '@/features/alerts/api/alerts-api'
 import { alertKeys } from '@/features/alerts/api/query-keys'
 import type { AlertFilters } from '@/features/alerts/types/alert'
 
@@ -9,6 +9,15 @@ export function useAlertHistory(filters: AlertFilters) {
     queryKey: alertKeys.historyPage(filters),
     queryFn: () => getAlerts(filters),
     placeholderData: keepPreviousData,
+  })
+}
+
+/** One alert by its id, for a link to an alert that is not on the page of the history shown. */
+export function useAlert(id: string | null) {
+  return useQuery({
+    queryKey: alertKeys.alert(id ?? ''),
+    queryFn: () => getAlert(id!),
+    enabled: id !== null,
   })
 }
 
