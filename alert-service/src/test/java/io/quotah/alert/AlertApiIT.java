@@ -9,12 +9,10 @@ import io.quotah.contracts.events.RateLimitSnapshot.SnapshotSource;
 import io.quotah.contracts.events.RateLimitWindow;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
 import io.quotah.platform.events.EventPublisher;
+import io.quotah.testkit.ApiCalls;
 import io.quotah.testkit.Infrastructure;
 import io.quotah.testkit.KeycloakUsers;
 import io.quotah.testkit.RealInfrastructureWithKeycloak;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +37,6 @@ class AlertApiIT {
     private static String alice;
     private static String bob;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -191,20 +188,6 @@ class AlertApiIT {
     }
 
     private HttpResponse<String> send(String token, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiCalls.toPort(port).send(method, path, token, body);
     }
 }

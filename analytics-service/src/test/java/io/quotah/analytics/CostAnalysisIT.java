@@ -11,13 +11,13 @@ import io.quotah.contracts.events.QuotahEvent;
 import io.quotah.contracts.events.UsageEvent;
 import io.quotah.contracts.events.UsageEvent.UsageSource;
 import io.quotah.platform.events.EventPublisher;
+import io.quotah.testkit.ApiCalls;
 import io.quotah.testkit.Infrastructure;
 import io.quotah.testkit.KeycloakUsers;
 import io.quotah.testkit.RealInfrastructureWithKeycloak;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class CostAnalysisIT {
 
     private static KeycloakUsers users;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiCalls calls = ApiCalls.withoutBase();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -516,14 +516,7 @@ class CostAnalysisIT {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return calls.send(request);
     }
 
     private record Fixture(Caller caller, UUID anthropic, UUID openAi, List<UsageEvent> events) {

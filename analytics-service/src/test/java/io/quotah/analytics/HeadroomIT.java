@@ -13,12 +13,12 @@ import io.quotah.contracts.events.RateLimitWindow;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
 import io.quotah.contracts.events.UserDeleted;
 import io.quotah.platform.events.EventPublisher;
+import io.quotah.testkit.ApiCalls;
 import io.quotah.testkit.Infrastructure;
 import io.quotah.testkit.KeycloakUsers;
 import io.quotah.testkit.RealInfrastructureWithKeycloak;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -59,7 +59,7 @@ class HeadroomIT {
     private static String bob;
 
     private final Set<String> workspacesUsed = ConcurrentHashMap.newKeySet();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiCalls calls = ApiCalls.withoutBase();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -426,14 +426,7 @@ class HeadroomIT {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return calls.send(request);
     }
 
     /** A signed-in user: a real token and the workspace it names. */

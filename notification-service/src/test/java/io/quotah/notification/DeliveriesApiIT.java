@@ -9,14 +9,13 @@ import io.quotah.contracts.events.AlertRaised.Recipient;
 import io.quotah.notification.FakeReceiver.Answer;
 import io.quotah.notification.delivery.DeliveryLog;
 import io.quotah.platform.events.EventPublisher;
+import io.quotah.testkit.ApiCalls;
 import io.quotah.testkit.ForgedTokens;
 import io.quotah.testkit.Infrastructure;
 import io.quotah.testkit.KeycloakUsers;
 import io.quotah.testkit.RealInfrastructureWithKeycloak;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -50,7 +49,7 @@ class DeliveriesApiIT {
     private static final FakeReceiver receiver = new FakeReceiver();
     private static KeycloakUsers users;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiCalls calls = ApiCalls.withoutBase();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -159,14 +158,7 @@ class DeliveriesApiIT {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return calls.send(request);
     }
 
     /** A signed-in user: a real token and the workspace it names. */

@@ -13,11 +13,10 @@ import io.quotah.notification.delivery.DeliveryLog;
 import io.quotah.notification.delivery.DeliveryRecord;
 import io.quotah.notification.delivery.DeliveryStatus;
 import io.quotah.platform.events.EventPublisher;
+import io.quotah.testkit.ApiCalls;
 import io.quotah.testkit.RealInfrastructure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -51,7 +50,7 @@ class EmailDeliveryIT {
     private static final Mailbox mailbox = new Mailbox();
 
     private final String workspace = "ws-" + UUID.randomUUID();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiCalls calls = ApiCalls.withoutBase();
 
     @LocalServerPort
     int port;
@@ -220,14 +219,7 @@ class EmailDeliveryIT {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return calls.send(request);
     }
 
     private static Recipient email(String address) {

@@ -11,7 +11,6 @@ import io.quotah.contracts.events.RateLimitWindow;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
 import io.quotah.contracts.events.Topics;
 import io.quotah.contracts.events.UserDeleted;
-import io.quotah.contracts.serde.EventDeserializer;
 import io.quotah.dev.simulator.ProviderSimulator;
 import io.quotah.dev.simulator.scenario.Fault;
 import io.quotah.dev.simulator.scenario.FaultType;
@@ -19,6 +18,7 @@ import io.quotah.dev.simulator.scenario.KeySpec;
 import io.quotah.dev.simulator.scenario.ModelLimits;
 import io.quotah.dev.simulator.scenario.Scenario;
 import io.quotah.platform.events.EventPublisher;
+import io.quotah.testkit.PublishedEvents;
 import io.quotah.testkit.Infrastructure;
 import io.quotah.testkit.KeycloakUsers;
 import io.quotah.testkit.RealInfrastructureWithKeycloak;
@@ -34,12 +34,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,9 +70,7 @@ class ApiKeysIT {
             .key(new KeySpec(io.quotah.dev.simulator.scenario.Provider.OPENAI, OPENAI_KEY, null, null, null, null,
                     null, null, Map.of("gpt-5-nano", ModelLimits.openAi(500, 200_000)), null, null, null))
             .build(), 0);
-    private static final List<QuotahEvent> published = new CopyOnWriteArrayList<>();
-    private static KafkaConsumer<String, QuotahEvent> consumer;
-    private static Thread reader;
+    private static PublishedEvents published;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -101,28 +94,12 @@ class ApiKeysIT {
 
     @BeforeAll
     static void readEverythingPublished() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "api-keys-it-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new EventDeserializer());
-        consumer.subscribe(List.of(Topics.RATE_LIMIT_SNAPSHOTS, Topics.CONNECTIONS));
-        reader = Thread.ofPlatform().daemon().start(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    consumer.poll(Duration.ofMillis(200)).forEach(record -> published.add(record.value()));
-                }
-            } catch (org.apache.kafka.common.errors.WakeupException closing) {
-                // done
-            } finally {
-                consumer.close();
-            }
-        });
+        published = PublishedEvents.of(Topics.RATE_LIMIT_SNAPSHOTS, Topics.CONNECTIONS);
     }
 
     @AfterAll
-    static void stop() {
-        consumer.wakeup();
+    static void stop() throws InterruptedException {
+        published.close();
         simulator.close();
     }
 
@@ -156,7 +133,7 @@ class ApiKeysIT {
         RateLimitSnapshot openAiProbe = awaitSnapshot(openAiId, SnapshotSource.PROBE);
         assertThat(window(openAiProbe, WindowKind.TOKENS).limit()).isEqualTo(200_000);
         assertThat(window(openAiProbe, WindowKind.REQUESTS).resetAt()).isNotNull();
-        assertThat(published).filteredOn(ConnectionChanged.class::isInstance).map(ConnectionChanged.class::cast)
+        assertThat(published()).filteredOn(ConnectionChanged.class::isInstance).map(ConnectionChanged.class::cast)
                 .filteredOn(changed -> changed.connectionId().equals(anthropicId))
                 .extracting(ConnectionChanged::change)
                 .contains(ConnectionChanged.Change.ADDED, ConnectionChanged.Change.VALIDATED);
@@ -237,7 +214,7 @@ class ApiKeysIT {
         simulator.fault(key, Fault.of(FaultType.INVALID));
         pollNow(id);
         awaitStatus(token, id, "INVALID");
-        await().untilAsserted(() -> assertThat(published).filteredOn(ConnectionChanged.class::isInstance)
+        await().untilAsserted(() -> assertThat(published()).filteredOn(ConnectionChanged.class::isInstance)
                 .map(ConnectionChanged.class::cast)
                 .anyMatch(changed -> changed.connectionId().equals(id)
                         && changed.change() == ConnectionChanged.Change.INVALID));
@@ -390,7 +367,7 @@ class ApiKeysIT {
     }
 
     private RateLimitSnapshot awaitSnapshot(UUID connectionId, SnapshotSource source) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> published.stream()
+        return await().atMost(Duration.ofSeconds(20)).until(() -> published().stream()
                 .filter(RateLimitSnapshot.class::isInstance).map(RateLimitSnapshot.class::cast)
                 .filter(snapshot -> snapshot.connectionId().equals(connectionId) && snapshot.source() == source)
                 .findFirst(), java.util.Optional::isPresent).orElseThrow();
@@ -427,5 +404,10 @@ class ApiKeysIT {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Everything published so far, in the order it was read. */
+    private static List<QuotahEvent> published() {
+        return published.of(QuotahEvent.class, event -> true);
     }
 }

@@ -7,13 +7,13 @@ import io.quotah.contracts.events.QuotahEvent;
 import io.quotah.contracts.events.Topics;
 import io.quotah.contracts.events.UsageEvent;
 import io.quotah.contracts.events.UsageEvent.UsageSource;
-import io.quotah.contracts.serde.EventDeserializer;
 import io.quotah.dev.simulator.ProviderSimulator;
 import io.quotah.dev.simulator.control.UsageRevision;
 import io.quotah.dev.simulator.scenario.KeySpec;
 import io.quotah.dev.simulator.scenario.ModelLimits;
 import io.quotah.dev.simulator.scenario.Provider;
 import io.quotah.dev.simulator.scenario.Scenario;
+import io.quotah.testkit.PublishedEvents;
 import io.quotah.testkit.Infrastructure;
 import io.quotah.testkit.KeycloakUsers;
 import io.quotah.testkit.RealInfrastructureWithKeycloak;
@@ -30,13 +30,8 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,8 +65,7 @@ class UsageIT {
                             Map.of("gpt-4o-mini", ModelLimits.openAi(1000, 2_000_000)), null, null, null))
                     .build())
             .port(0).backgroundTick(Duration.ZERO).start();
-    private static final List<UsageEvent> published = new CopyOnWriteArrayList<>();
-    private static KafkaConsumer<String, QuotahEvent> consumer;
+    private static PublishedEvents events;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -93,26 +87,12 @@ class UsageIT {
 
     @BeforeAll
     static void readUsageEvents() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "usage-it-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new EventDeserializer());
-        consumer.subscribe(List.of(Topics.USAGE_EVENTS));
-        Thread.ofPlatform().daemon().start(() -> {
-            try {
-                while (true) {
-                    consumer.poll(Duration.ofMillis(200)).forEach(record -> published.add((UsageEvent) record.value()));
-                }
-            } catch (org.apache.kafka.common.errors.WakeupException closing) {
-                consumer.close();
-            }
-        });
+        events = PublishedEvents.of(Topics.USAGE_EVENTS);
     }
 
     @AfterAll
-    static void stop() {
-        consumer.wakeup();
+    static void stop() throws InterruptedException {
+        events.close();
         simulator.close();
     }
 
@@ -148,7 +128,7 @@ class UsageIT {
         await().untilAsserted(() -> assertThat(newestPerEvent(id, UsageSource.ADMIN_API).stream()
                 .mapToLong(UsageEvent::inputTokens).sum()).as("the revision replaced its bucket, added once")
                 .isEqualTo(served + 1_000));
-        assertThat(published.stream().filter(e -> e.eventId().equals(revisedHour.eventId())).count())
+        assertThat(published().stream().filter(e -> e.eventId().equals(revisedHour.eventId())).count())
                 .as("the revised bucket went out again under its own id").isGreaterThan(1);
 
         BigDecimal reported = await().until(() -> costOnly(id), total -> total.signum() > 0);
@@ -192,7 +172,7 @@ class UsageIT {
                 java.util.Optional::isPresent).orElseThrow();
         assertThat(summed.inputTokens()).isEqualTo(2 * (3006 - 1024));
         assertThat(summed.cacheReadTokens()).isEqualTo(2 * 1024);
-        assertThat(published.stream().filter(e -> e.connectionId().equals(id) && e.source() == UsageSource.PASSIVE)
+        assertThat(published().stream().filter(e -> e.connectionId().equals(id) && e.source() == UsageSource.PASSIVE)
                 .map(UsageEvent::eventId).distinct()).as("one event per hour, its totals replaced").hasSize(1);
 
         HttpResponse<String> batch = send(token, "/api/usage/events", Map.of("events", List.of(
@@ -212,26 +192,26 @@ class UsageIT {
         assertThat(answer.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("keyId");
         assertThat(answer.get("rejected").get(1).get("errors")).extracting(e -> e.get("field").asString())
                 .containsExactlyInAnyOrder("occurredAt", "outputTokens");
-        await().until(() -> published.stream().filter(e -> e.connectionId().equals(id)
+        await().until(() -> published().stream().filter(e -> e.connectionId().equals(id)
                 && e.source() == UsageSource.INGEST).map(UsageEvent::eventId).distinct().count() == 2);
         send(token, "/api/usage/events", Map.of("events", List.of(Map.of("id", "r-1", "keyId", id.toString(),
                 "model", "gpt-4o", "occurredAt", at.toString(), "inputTokens", 100, "outputTokens", 20))));
-        await().until(() -> published.stream().filter(e -> e.connectionId().equals(id)
+        await().until(() -> published().stream().filter(e -> e.connectionId().equals(id)
                 && e.source() == UsageSource.INGEST).count() == 3);
-        assertThat(published.stream().filter(e -> e.connectionId().equals(id) && e.source() == UsageSource.INGEST)
+        assertThat(published().stream().filter(e -> e.connectionId().equals(id) && e.source() == UsageSource.INGEST)
                 .map(UsageEvent::eventId).distinct()).as("a record sent again is the same event").hasSize(2);
         assertThat(send(token, "/api/usage/events", Map.of("events", List.of())).statusCode()).isEqualTo(400);
     }
 
     private java.util.Optional<UsageEvent> latest(UUID connection, UsageSource source,
             java.util.function.Predicate<UsageEvent> matching) {
-        return published.stream().filter(e -> e.connectionId().equals(connection) && e.source() == source)
+        return published().stream().filter(e -> e.connectionId().equals(connection) && e.source() == source)
                 .filter(matching).max(Comparator.comparing(UsageEvent::occurredAt));
     }
 
     /** Each bucket once, at its newest totals: what a consumer that upserts by event id holds. */
     private List<UsageEvent> newestPerEvent(UUID connection, UsageSource source) {
-        return List.copyOf(published.stream().filter(e -> e.connectionId().equals(connection) && e.source() == source
+        return List.copyOf(published().stream().filter(e -> e.connectionId().equals(connection) && e.source() == source
                         && e.reportedCost() == null)
                 .collect(Collectors.toMap(UsageEvent::eventId, e -> e,
                         (a, b) -> b.occurredAt().isAfter(a.occurredAt()) ? b : a))
@@ -240,7 +220,7 @@ class UsageIT {
 
     /** The reported cost of every day, each day's newest event counted once. */
     private BigDecimal costOnly(UUID connection) {
-        return published.stream().filter(e -> e.connectionId().equals(connection) && e.reportedCost() != null)
+        return published().stream().filter(e -> e.connectionId().equals(connection) && e.reportedCost() != null)
                 .collect(Collectors.toMap(UsageEvent::eventId, e -> e, (a, b) -> b.occurredAt().isAfter(a.occurredAt())
                         ? b : a))
                 .values().stream().map(e -> e.reportedCost().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -322,5 +302,10 @@ class UsageIT {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Everything published so far, in the order it was read. */
+    private static List<UsageEvent> published() {
+        return events.of(UsageEvent.class, event -> true);
     }
 }
