@@ -247,9 +247,15 @@ await step('add-a-key-per-provider', async () => {
 
 await step('cards-fill-in', async () => {
   await page.getByRole('link', { name: 'Dashboard' }).first().click()
-  await page.getByRole('group', { name: /^E2E Anthropic requests per minute/ }).waitFor({ timeout: 30_000 })
-  await page.getByRole('group', { name: /^E2E OpenAI tokens per minute/ }).waitFor({ timeout: 30_000 })
+  // A key's first probe reaches the board a moment after the key shows HEALTHY, and the page refreshes only once
+  // a minute: load it again until both keys have their cards.
   const card = page.getByRole('group', { name: /^E2E Anthropic requests per minute/ })
+  const openAiCard = page.getByRole('group', { name: /^E2E OpenAI tokens per minute/ })
+  await eventually('a card for each key', async () => {
+    await page.reload()
+    await page.getByText(/^Last updated /).waitFor()
+    return (await card.isVisible()) && (await openAiCard.isVisible())
+  })
   if ((await card.getAttribute('data-status')) !== 'healthy') throw new Error('a fresh key should be healthy')
 })
 
