@@ -101,8 +101,12 @@ async function target() {
   const candidates = [...keys].sort((a, b) => (a.provider === 'ANTHROPIC' ? 0 : 1) - (b.provider === 'ANTHROPIC' ? 0 : 1));
   for (const key of candidates) {
     const limits = board.keys.find((entry) => entry.keyId === key.id)?.limits ?? [];
-    for (const series of limits.filter((entry) => entry.source === 'PROBE' && entry.model)) {
-      const requests = series.windows.find((window) => window.kind === 'REQUESTS' && window.limit > 1);
+    // a series read from responses (probes, or observations like ours), not the Admin API's configured limits
+    const read = limits.filter((entry) => entry.model && entry.source !== 'ADMIN_API')
+      .sort((a, b) => (a.source === 'PROBE' ? 0 : 1) - (b.source === 'PROBE' ? 0 : 1));
+    for (const series of read) {
+      const requests = series.windows.find((window) => window.kind === 'REQUESTS' && window.limit > 1
+        && window.remaining !== null);
       if (requests) return { key, model: series.model, limit: requests.limit };
     }
   }
@@ -132,6 +136,10 @@ const samples = [];
 let failed = 0;
 for (let i = 1; i <= runs; i++) {
   const recipient = `bench-${run}-${i}@example.com`;
+  // Back to back, each run would start at the same point of the services' fixed timers (the alert-service outbox
+  // relay's 250 ms, the sender's 200 ms), and every run would measure the same share of their wait: start at a
+  // random moment instead, so the runs sample it as alerts in the wild do.
+  await sleep(Math.random() * PHASE_JITTER_MS);
   const rule = await api('POST', '/api/alerts/configs', {
     name: `Bench ${run} #${i}`, kind: 'RATE_LIMIT', thresholdPercent: 80, connectionId: key.id,
     channels: [{ type: 'EMAIL', target: recipient }],
@@ -141,10 +149,6 @@ for (let i = 1; i <= runs; i++) {
   try {
     const observation = { model, headers: headersOf(key.provider, limit, remaining), observedAt: new Date().toISOString() };
     await token(); // signed in (again) before the clock starts, not inside the interval
-    // Back to back, each run would start at the same point of the services' fixed timers (the alert-service outbox
-    // relay's 250 ms, the sender's 200 ms), and every run would measure the same share of their wait: start at a
-    // random moment instead, so the runs sample it as alerts in the wild do.
-    await sleep(Math.random() * PHASE_JITTER_MS);
     const started = process.hrtime.bigint();
     await api('POST', `/api/api-keys/${key.id}/observations`, observation, { retry: false });
     let mail = null;
