@@ -42,7 +42,8 @@ export function DeliveriesPanel({ alertId }: { alertId: string }) {
   }
 
   return (
-    <ul aria-label="Deliveries" className="divide-y divide-gray-200 dark:divide-gray-800">
+    // Laid out by the room the panel has, not the window's: it sits in a narrow rule card as well as a wide history row.
+    <ul aria-label="Deliveries" className="@container divide-y divide-gray-200 dark:divide-gray-800">
       {deliveries.data.map((delivery) => {
         const status = deliveryStatusText(delivery.status)
         return (
@@ -50,18 +51,18 @@ export function DeliveriesPanel({ alertId }: { alertId: string }) {
             key={delivery.id}
             data-testid="delivery"
             data-status={delivery.status}
-            className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 py-2.5 text-sm sm:grid-cols-[7rem_1fr_auto]"
+            className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 py-2.5 text-sm @xl:grid-cols-[7rem_1fr_auto]"
           >
             <span className="font-medium text-gray-900 dark:text-gray-100">{channelName(delivery.channel)}</span>
-            <span className="min-w-0 break-all text-gray-700 dark:text-gray-300">{delivery.recipient}</span>
-            <span className="col-span-2 flex flex-wrap items-center gap-2 sm:col-span-1 sm:justify-end">
+            <span className="min-w-0 [overflow-wrap:anywhere] text-gray-700 dark:text-gray-300">{delivery.recipient}</span>
+            <span className="col-span-2 flex flex-wrap items-center gap-2 @xl:col-span-1 @xl:justify-end">
               <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
               <span className="text-xs text-gray-600 dark:text-gray-400">
                 {stateText(delivery.state).label.toLowerCase()} message ·{' '}
                 {delivery.attempts === 1 ? '1 attempt' : `${delivery.attempts} attempts`}
               </span>
             </span>
-            <span className="col-span-2 text-xs text-gray-600 sm:col-span-3 dark:text-gray-400">
+            <span className="col-span-2 text-xs text-gray-600 @xl:col-span-3 dark:text-gray-400">
               {delivery.sentAt ? (
                 <>
                   Sent <time dateTime={delivery.sentAt}>{formatDateTime(delivery.sentAt)}</time>
@@ -81,7 +82,7 @@ export function DeliveriesPanel({ alertId }: { alertId: string }) {
               )}
             </span>
             {delivery.attemptLog.length > 1 && (
-              <details className="col-span-2 text-xs text-gray-600 sm:col-span-3 dark:text-gray-400">
+              <details className="col-span-2 text-xs text-gray-600 @xl:col-span-3 dark:text-gray-400">
                 <summary className="cursor-pointer font-medium text-gray-700 dark:text-gray-300">
                   Every attempt ({delivery.attemptLog.length})
                 </summary>
