@@ -4,6 +4,8 @@ import io.quotah.alert.history.AlertHistory;
 import io.quotah.alert.history.Finding;
 import io.quotah.alert.rules.AlertRule;
 import io.quotah.contracts.events.AlertRaised.Recipient;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -93,9 +95,9 @@ class Conditions {
         if (state.alertId() != null) {
             history.resolve(rule.workspaceId(), state.alertId(), recipients(rule), now);
         }
-        jdbc.sql("UPDATE alert_condition SET active = false, alert_id = NULL WHERE rule_id = :ruleId AND subject = :subject")
+        jdbc.sql("UPDATE alert_condition SET active = false, alert_id = NULL WHERE rule_id = :ruleId AND subject = :s")
                 .param("ruleId", rule.id())
-                .param("subject", subject)
+                .param("s", subject)
                 .update();
     }
 
@@ -115,8 +117,7 @@ class Conditions {
                 """)
                 .param("ruleId", rule.id())
                 .param("subject", subject)
-                .query((rs, row) -> new State(rs.getBoolean("active"), rs.getObject("alert_id", UUID.class),
-                        rs.getTimestamp("last_raised_at") == null ? null : rs.getTimestamp("last_raised_at").toInstant()))
+                .query(Conditions::state)
                 .single();
     }
 
@@ -127,9 +128,14 @@ class Conditions {
                 """)
                 .param("ruleId", ruleId)
                 .param("subject", subject)
-                .query((rs, row) -> new State(true, rs.getObject("alert_id", UUID.class),
-                        rs.getTimestamp("last_raised_at") == null ? null : rs.getTimestamp("last_raised_at").toInstant()))
+                .query(Conditions::state)
                 .optional();
+    }
+
+    private static State state(ResultSet rs, int row) throws SQLException {
+        Timestamp lastRaisedAt = rs.getTimestamp("last_raised_at");
+        return new State(rs.getBoolean("active"), rs.getObject("alert_id", UUID.class),
+                lastRaisedAt == null ? null : lastRaisedAt.toInstant());
     }
 
     static List<Recipient> recipients(AlertRule rule) {

@@ -39,8 +39,8 @@ class TestSend {
     @PostMapping("/api/alerts/configs/{id}/test")
     @Transactional
     ResponseEntity<Map<String, UUID>> send(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
-        AlertRule rule = rules.find(caller.getSubject(), id).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This workspace has no alert rule with that id"));
+        AlertRule rule = rules.find(caller.getSubject(), id).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "This workspace has no alert rule with that id"));
         Instant now = clock.instant();
         UUID alertId = UUID.randomUUID();
         outbox.append(AlertRaised.builder()

@@ -4,6 +4,7 @@ import io.quotah.alert.web.InvalidParameterException;
 import io.quotah.contracts.events.AlertRaised.AlertState;
 import io.quotah.contracts.events.AlertRaised.Severity;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +75,7 @@ class AlertController {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(field, "is one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new InvalidParameterException(field, "is one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 

@@ -144,7 +144,8 @@ public class WindowObservations {
                 .param("modelKey", modelKey(model))
                 .param("kind", kind.name())
                 .param("since", Timestamp.from(since))
-                .query((rs, row) -> new BurnRate.Sample(rs.getTimestamp("captured_at").toInstant(), rs.getLong("remaining")))
+                .query((rs, row) -> new BurnRate.Sample(rs.getTimestamp("captured_at").toInstant(),
+                        rs.getLong("remaining")))
                 .list();
     }
 
@@ -225,7 +226,10 @@ public class WindowObservations {
     public record WindowReading(UUID connectionId, String model, WindowKind kind, long limit, long remaining,
             Instant resetAt, Instant capturedAt) {
 
-        /** The used share, 0 to 100, cut (not rounded) to a tenth as the dashboard shows it; a window past its reset time is full again. */
+        /**
+         * The used share, 0 to 100, cut (not rounded) to a tenth as the dashboard shows it; a window past its reset
+         * time is full again.
+         */
         public BigDecimal usedPercent(Instant now) {
             if (limit <= 0 || resetAt != null && !resetAt.isAfter(now)) {
                 return BigDecimal.ZERO;

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -47,6 +48,7 @@ record RuleInput(
     static final BigDecimal DEFAULT_SPIKE_FLOOR = new BigDecimal("1.00");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("100000000");
+    private static final BigDecimal LARGEST_FACTOR = new BigDecimal("1000");
     /** An address a mail server would take: one @, a dot in the domain, no spaces or angle brackets. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\".]+");
 
@@ -120,7 +122,7 @@ record RuleInput(
                 }
                 period = budgetPeriod == null ? BudgetPeriod.MONTH : budgetPeriod;
                 thresholds = budgetThresholds == null ? DEFAULT_BUDGET_THRESHOLDS : budgetThresholds;
-                if (thresholds.isEmpty() || thresholds.size() > 10 || thresholds.stream().anyMatch(java.util.Objects::isNull)
+                if (thresholds.isEmpty() || thresholds.size() > 10 || thresholds.stream().anyMatch(Objects::isNull)
                         || new HashSet<>(thresholds).size() != thresholds.size()
                         || thresholds.stream().anyMatch(percent -> percent < 1 || percent > 1000)) {
                     wrong.add(new FieldProblem("budgetThresholds",
@@ -131,7 +133,7 @@ record RuleInput(
             }
             case SPEND_SPIKE -> {
                 factor = required("spikeFactor", spikeFactor, wrong);
-                if (factor != null && (factor.compareTo(BigDecimal.ONE) <= 0 || factor.compareTo(new BigDecimal("1000")) > 0
+                if (factor != null && (factor.compareTo(BigDecimal.ONE) <= 0 || factor.compareTo(LARGEST_FACTOR) > 0
                         || factor.stripTrailingZeros().scale() > 4)) {
                     wrong.add(new FieldProblem("spikeFactor", "is above 1 and at most 1000, with at most 4 decimals"));
                 }
