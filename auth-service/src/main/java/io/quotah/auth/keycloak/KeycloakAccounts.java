@@ -1,10 +1,13 @@
 package io.quotah.auth.keycloak;
 
 import io.quotah.auth.config.AuthProperties;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
@@ -51,33 +54,58 @@ public class KeycloakAccounts implements DisposableBean {
         user.setEnabled(true);
         user.setFirstName(displayName);
         user.setCredentials(List.of(credential));
-        try (Response response = realm().users().create(user)) {
-            return switch (response.getStatus()) {
-                case 201 -> idFromLocation(response);
-                case 409 -> throw new DuplicateAccountException();
-                case 400 -> throw new PasswordRejectedException(describe(response));
-                default -> throw new IllegalStateException("Keycloak answered " + response.getStatus()
-                        + " to creating an account");
-            };
-        }
+        return reachable("creating an account", () -> {
+            try (Response response = realm().users().create(user)) {
+                return switch (response.getStatus()) {
+                    case 201 -> idFromLocation(response);
+                    case 409 -> throw new DuplicateAccountException();
+                    case 400 -> throw new PasswordRejectedException(describe(response));
+                    default -> throw unexpected(response.getStatus(), "creating an account");
+                };
+            }
+        });
     }
 
     public Optional<String> idOf(String email) {
-        return realm().users().searchByEmail(email, true).stream().map(UserRepresentation::getId).findFirst();
+        return reachable("finding an account", () -> realm().users().searchByEmail(email, true).stream()
+                .map(UserRepresentation::getId).findFirst());
     }
 
     /** Whether brute-force detection has locked the account for now. */
     public boolean isLockedOut(String userId) {
-        Map<String, Object> status = realm().attackDetection().bruteForceUserStatus(userId);
+        Map<String, Object> status = reachable("reading a lock-out",
+                () -> realm().attackDetection().bruteForceUserStatus(userId));
         return Boolean.TRUE.equals(status.get("disabled"));
     }
 
     public void delete(String userId) {
-        try (Response response = realm().users().delete(userId)) {
-            if (response.getStatus() != 204 && response.getStatus() != 404) {
-                throw new IllegalStateException("Keycloak answered " + response.getStatus() + " to deleting an account");
+        reachable("deleting an account", () -> {
+            try (Response response = realm().users().delete(userId)) {
+                if (response.getStatus() != 204 && response.getStatus() != 404) {
+                    throw unexpected(response.getStatus(), "deleting an account");
+                }
+                return null;
             }
+        });
+    }
+
+    /** Keycloak away (no connection, a timeout) or failing (5xx) is a fault of a dependency, not of the request. */
+    private static <T> T reachable(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProcessingException e) {
+            throw new KeycloakUnavailableException("Keycloak could not be reached for " + what, e);
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() >= 500) {
+                throw new KeycloakUnavailableException("Keycloak failed " + what, e);
+            }
+            throw e;
         }
+    }
+
+    private static RuntimeException unexpected(int status, String what) {
+        return status >= 500 ? new KeycloakUnavailableException("Keycloak answered " + status + " to " + what, null)
+                : new IllegalStateException("Keycloak answered " + status + " to " + what);
     }
 
     private RealmResource realm() {

@@ -8,6 +8,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /** Keycloak's token endpoint, spoken to as auth-service's confidential client. */
@@ -44,27 +46,39 @@ public class KeycloakTokens {
     public void signOut(String refreshToken) {
         MultiValueMap<String, String> form = clientForm();
         form.add("refresh_token", refreshToken);
-        http.post().uri(properties.logoutEndpoint()).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
-                .retrieve()
-                // an already ended session is as good as ended
-                .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> { })
-                .toBodilessEntity();
+        try {
+            http.post().uri(properties.logoutEndpoint()).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+                    .retrieve()
+                    // an already ended session is as good as ended
+                    .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> { })
+                    .toBodilessEntity();
+        } catch (ResourceAccessException | HttpServerErrorException e) {
+            throw new KeycloakUnavailableException("Keycloak could not end the session", e);
+        }
     }
 
     /** Keycloak answers 400 or 401 (invalid_grant) to credentials or tokens it will not honour. */
     private Optional<Tokens> exchange(MultiValueMap<String, String> form) {
-        return http.post().uri(properties.tokenEndpoint()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form)
-                .exchange((request, response) -> {
-                    int status = response.getStatusCode().value();
-                    if (status == 400 || status == 401) {
-                        return Optional.<Tokens>empty();
-                    }
-                    if (!response.getStatusCode().is2xxSuccessful()) {
-                        throw new IllegalStateException("Keycloak's token endpoint answered " + status);
-                    }
-                    return Optional.ofNullable(response.bodyTo(Tokens.class));
-                });
+        try {
+            return http.post().uri(properties.tokenEndpoint()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .exchange((request, response) -> {
+                        int status = response.getStatusCode().value();
+                        if (status == 400 || status == 401) {
+                            return Optional.<Tokens>empty();
+                        }
+                        if (response.getStatusCode().is5xxServerError()) {
+                            throw new KeycloakUnavailableException("Keycloak's token endpoint answered " + status,
+                                    null);
+                        }
+                        if (!response.getStatusCode().is2xxSuccessful()) {
+                            throw new IllegalStateException("Keycloak's token endpoint answered " + status);
+                        }
+                        return Optional.ofNullable(response.bodyTo(Tokens.class));
+                    });
+        } catch (ResourceAccessException e) {
+            throw new KeycloakUnavailableException("Keycloak's token endpoint could not be reached", e);
+        }
     }
 
     private MultiValueMap<String, String> clientForm() {

@@ -1,13 +1,18 @@
 package io.quotah.auth.web;
 
 import io.quotah.auth.keycloak.DuplicateAccountException;
+import io.quotah.auth.keycloak.KeycloakUnavailableException;
 import io.quotah.auth.keycloak.PasswordRejectedException;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -20,6 +25,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemAdvice {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalid(MethodArgumentNotValidException e) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
@@ -31,6 +38,15 @@ class ProblemAdvice {
                 .reduce((a, b) -> a + "; " + b).orElse("The request is not valid"));
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** Keycloak away or failing: try again shortly; never a 500 for a dependency's fault. */
+    @ExceptionHandler(KeycloakUnavailableException.class)
+    ResponseEntity<ProblemDetail> keycloakUnavailable(KeycloakUnavailableException e) {
+        log.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Accounts are unavailable for a moment; try again in a few seconds");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(DuplicateAccountException.class)
