@@ -178,6 +178,18 @@ class AlertApiIT {
     }
 
     @Test
+    void a_body_over_a_megabyte_is_refused_before_it_is_read() {
+        String token = users.accessToken(alice, PASSWORD);
+        String huge = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
+
+        HttpResponse<String> refused = send(token, "POST", "/api/alerts/configs", huge);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
     void no_token_no_rules() {
         HttpResponse<String> anonymous = send(null, "GET", "/api/alerts/configs", null);
         assertThat(anonymous.statusCode()).isEqualTo(401);

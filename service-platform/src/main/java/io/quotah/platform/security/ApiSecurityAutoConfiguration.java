@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import io.quotah.platform.web.RequestIdFilter;
+import io.quotah.platform.web.RequestSizeLimit;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -44,6 +45,14 @@ public class ApiSecurityAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Right after the request id, before security reads anything. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(ApiSecurityProperties security) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(security.maxRequestSize().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
