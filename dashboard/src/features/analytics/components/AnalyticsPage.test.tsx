@@ -65,6 +65,13 @@ describe('analytics page', () => {
       screen.getByRole('img', { name: /^Cost by model, highest first: claude-sonnet-4 \$8\.00 \(65%\), gpt-5 \$4\.34 \(35%\), mystery-model unknown$/ }),
     ).toBeInTheDocument()
     expect(screen.getByRole('img', { name: /^Daily cost from .+: Total \$12\.34 over 30 days; highest .+ at \$8\.34/ })).toBeInTheDocument()
+    // Drawn by Recharts, as one image each: the slices and bars are there, and nothing in them takes focus.
+    expect(screen.getByTestId('provider-chart').querySelectorAll('.recharts-pie-sector').length).toBeGreaterThanOrEqual(2)
+    expect(screen.getByTestId('model-chart').querySelector('.recharts-wrapper')).not.toBeNull()
+    expect(screen.getByTestId('trend-chart').querySelector('.recharts-wrapper')).not.toBeNull()
+    for (const chart of ['provider-chart', 'model-chart', 'trend-chart']) {
+      expect(screen.getByTestId(chart).querySelector('[tabindex="0"]')).toBeNull()
+    }
     // Each chart's figures are also a table for screen readers.
     const providerTable = screen.getByRole('table', { name: 'Cost by provider' })
     expect(within(providerTable).getByRole('row', { name: /Anthropic \$8\.00 \(65%\)/ })).toBeInTheDocument()

@@ -1,3 +1,4 @@
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { ChartCard } from '@/features/analytics/components/ChartCard'
 import type { CostAnalysis } from '@/features/analytics/types/cost-analysis'
 import {
@@ -16,8 +17,18 @@ const MAX_LABEL_LENGTH = 26
 export function ModelCostChart({ analysis }: { analysis: CostAnalysis }) {
   const shares = modelShares(analysis)
   const totalCents = knownTotalCents(shares)
-  const maxCents = Math.max(0, ...shares.map((share) => share.cents ?? 0))
+  const bars = shares.map((share) => {
+    const percent = shareText(share.cents, totalCents)
+    return {
+      ...share,
+      // An unknown cost draws no bar; the name and "unknown" still show.
+      value: share.cents ?? 0,
+      name: truncate(share.label),
+      figure: percent ? `${share.text} · ${percent}` : share.text,
+    }
+  })
   const hasOther = shares.some((share) => share.id === 'other')
+  const height = Math.max(shares.length, 1) * ROW_HEIGHT
 
   return (
     <ChartCard
@@ -29,47 +40,45 @@ export function ModelCostChart({ analysis }: { analysis: CostAnalysis }) {
         rows: shares.map((share) => ({ label: share.label, value: share.text })),
       }}
     >
-      <svg
+      <div
         role="img"
         aria-label={`Cost by model, highest first: ${sharesSummary(shares)}`}
         data-testid="model-chart"
-        width="100%"
-        height={shares.length * ROW_HEIGHT}
-        className="block overflow-visible"
+        // Recharts sets colours as attributes; these classes (stronger than attributes) follow the theme.
+        className="text-gray-700 dark:text-gray-300 [&_.recharts-bar-background-rectangle_path]:fill-gray-100 [&_.recharts-bar-rectangle_path]:fill-indigo-500 dark:[&_.recharts-bar-background-rectangle_path]:fill-gray-800 dark:[&_.recharts-bar-rectangle_path]:fill-indigo-400"
       >
-        {shares.map((share, index) => {
-          const y = index * ROW_HEIGHT
-          const percent = maxCents > 0 && share.cents ? Math.max((share.cents / maxCents) * 100, 0.5) : 0
-          const percentText = shareText(share.cents, totalCents)
-          return (
-            <g key={share.id}>
-              <title>{`${share.label}: ${share.text}`}</title>
-              <text x="0" y={y + 13} className="fill-gray-700 text-xs dark:fill-gray-300">
-                {truncate(share.label)}
-              </text>
-              <text
-                x="100%"
-                y={y + 13}
-                textAnchor="end"
-                className="fill-gray-900 text-xs font-medium tabular-nums dark:fill-gray-100"
-              >
-                {percentText ? `${share.text} · ${percentText}` : share.text}
-              </text>
-              <rect x="0" y={y + 20} width="100%" height="10" rx="3" className="fill-gray-100 dark:fill-gray-800" />
-              {percent > 0 && (
-                <rect
-                  x="0"
-                  y={y + 20}
-                  width={`${percent}%`}
-                  height="10"
-                  rx="3"
-                  className="fill-indigo-500 dark:fill-indigo-400"
-                />
-              )}
-            </g>
-          )
-        })}
-      </svg>
+        <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 320, height }}>
+          <BarChart data={bars} layout="vertical" margin={{ top: 0, right: 0, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <XAxis type="number" hide domain={[0, 'dataMax']} />
+            <YAxis type="category" dataKey="name" width={150} tickLine={false} axisLine={false} tick={{ fill: 'currentColor' }} className="text-xs" />
+            <YAxis
+              yAxisId="figures"
+              orientation="right"
+              type="category"
+              dataKey="figure"
+              width={120}
+              tickLine={false}
+              axisLine={false}
+              tick={{ fill: 'currentColor' }}
+              className="text-xs font-medium tabular-nums"
+            />
+            <Tooltip
+              cursor={false}
+              formatter={(_value, _name, item) => (item.payload as { text?: string }).text ?? ''}
+              labelFormatter={(_label, payload) => (payload[0]?.payload as { label?: string } | undefined)?.label ?? ''}
+              wrapperClassName="text-xs"
+            />
+            <Bar
+              dataKey="value"
+              name="Cost"
+              barSize={12}
+              radius={3}
+              isAnimationActive={false}
+              background
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
     </ChartCard>
   )
 }

@@ -1,17 +1,11 @@
+import { Cell, Pie, PieChart, Tooltip } from 'recharts'
 import { ChartCard } from '@/features/analytics/components/ChartCard'
 import type { CostAnalysis } from '@/features/analytics/types/cost-analysis'
-import {
-  knownTotalCents,
-  providerShares,
-  ringSegments,
-  shareText,
-  sharesSummary,
-} from '@/features/analytics/utils/chart-data'
+import { knownTotalCents, pieSlices, providerShares, shareText, sharesSummary } from '@/features/analytics/utils/chart-data'
 import { aggregateCostText } from '@/features/analytics/utils/cost-text'
 import { providerColour } from '@/features/analytics/utils/series-colours'
 
-const RADIUS = 40
-const CIRCUMFERENCE = 2 * Math.PI * RADIUS
+const SIZE = 160
 const PARTIAL_NOTE = ', plus usage with no known price'
 
 /** A donut of the range's cost per provider (from a groupBy=provider answer), with a legend. */
@@ -19,11 +13,8 @@ export function ProviderCostChart({ analysis }: { analysis: CostAnalysis }) {
   const shares = providerShares(analysis)
   const totalCents = knownTotalCents(shares)
   const total = aggregateCostText(analysis.total, analysis.currency)
-
-  const segments = ringSegments(shares, CIRCUMFERENCE).map((segment, index) => ({
-    ...segment,
-    colour: providerColour(segment.share.id, index),
-  }))
+  const colours = new Map(shares.map((share, index) => [share.id, providerColour(share.id, index)]))
+  const slices = pieSlices(shares)
 
   return (
     <ChartCard
@@ -38,33 +29,48 @@ export function ProviderCostChart({ analysis }: { analysis: CostAnalysis }) {
       }}
     >
       <div className="flex flex-col items-center gap-5 sm:flex-row sm:items-center">
-        <div className="relative size-40 shrink-0">
-          <svg
-            viewBox="0 0 100 100"
-            role="img"
-            aria-label={`Cost by provider: ${sharesSummary(shares)}`}
-            data-testid="provider-chart"
-            className="size-full"
-          >
-            <g transform="rotate(-90 50 50)" fill="none" strokeWidth="14">
-              <circle cx="50" cy="50" r={RADIUS} className="stroke-gray-100 dark:stroke-gray-800" />
-              {segments
-                .filter((segment) => segment.length > 0)
-                .map(({ share, length, offset: start, colour }) => (
-                  <circle
-                    key={share.id}
-                    cx="50"
-                    cy="50"
-                    r={RADIUS}
-                    strokeDasharray={`${length} ${CIRCUMFERENCE}`}
-                    strokeDashoffset={-start}
-                    className={colour.stroke}
-                  >
-                    <title>{`${share.label}: ${share.text}`}</title>
-                  </circle>
+        {/* The drawing is one image to assistive technology: its words are the label and the table. */}
+        <div
+          role="img"
+          aria-label={`Cost by provider: ${sharesSummary(shares)}`}
+          data-testid="provider-chart"
+          className="relative size-40 shrink-0 text-gray-500"
+        >
+          <PieChart width={SIZE} height={SIZE} accessibilityLayer={false}>
+            <Pie
+              data={[{ id: 'ring', cents: 1 }]}
+              dataKey="cents"
+              innerRadius={52}
+              outerRadius={76}
+              isAnimationActive={false}
+              rootTabIndex={-1}
+              stroke="none"
+              fill="currentColor"
+              fillOpacity={0.12}
+            />
+            {slices.length > 0 && (
+              <Pie
+                data={slices}
+                dataKey="cents"
+                nameKey="label"
+                innerRadius={52}
+                outerRadius={76}
+                startAngle={90}
+                endAngle={-270}
+                stroke="none"
+                isAnimationActive={false}
+                rootTabIndex={-1}
+              >
+                {slices.map((share) => (
+                  <Cell key={share.id} className={colours.get(share.id)?.fill} />
                 ))}
-            </g>
-          </svg>
+              </Pie>
+            )}
+            <Tooltip
+              formatter={(_value, _name, item) => (item.payload as { text?: string }).text ?? ''}
+              wrapperClassName="text-xs"
+            />
+          </PieChart>
           <div
             aria-hidden="true"
             className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center"
@@ -77,9 +83,9 @@ export function ProviderCostChart({ analysis }: { analysis: CostAnalysis }) {
         </div>
 
         <ul aria-hidden="true" className="w-full min-w-0 space-y-2 text-sm">
-          {segments.map(({ share, colour }) => (
+          {shares.map((share) => (
             <li key={share.id} className="flex items-center gap-2">
-              <span className={`size-2.5 shrink-0 rounded-sm ${colour.swatch}`} />
+              <span className={`size-2.5 shrink-0 rounded-sm ${colours.get(share.id)?.swatch ?? ''}`} />
               <span className="min-w-0 flex-1 truncate text-gray-700 dark:text-gray-300">{share.label}</span>
               <span className="font-medium text-gray-900 tabular-nums dark:text-gray-100">
                 {share.text}

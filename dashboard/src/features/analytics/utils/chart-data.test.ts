@@ -6,10 +6,10 @@ import {
   dailySummary,
   modelShares,
   providerShares,
-  ringSegments,
+  pieSlices,
   shareText,
 } from '@/features/analytics/utils/chart-data'
-import { niceCeilCents, trendPath } from '@/features/analytics/utils/trend-geometry'
+import { niceCeilCents } from '@/features/analytics/utils/trend-geometry'
 
 const range = { from: '2026-03-01', to: '2026-03-04' }
 
@@ -17,8 +17,8 @@ function answer(overrides: Partial<CostAnalysis>): CostAnalysis {
   return { ...emptyAnswer(range, ['model']), ...overrides }
 }
 
-describe('ringSegments', () => {
-  it('lays the known shares end to end around the ring; an unknown one has no arc', () => {
+describe('pieSlices', () => {
+  it('slices only the known shares above zero; an unknown one has no slice', () => {
     const shares = providerShares(
       answer({
         breakdown: [
@@ -28,16 +28,15 @@ describe('ringSegments', () => {
         ],
       }),
     )
-    expect(ringSegments(shares, 100).map(({ share, length, offset }) => [share.id, length, offset])).toEqual([
-      ['ANTHROPIC', 75, 0],
-      ['OPENAI', 25, 75],
-      ['MISTRAL', 0, 100],
+    expect(pieSlices(shares).map((share) => [share.id, share.cents])).toEqual([
+      ['ANTHROPIC', 300],
+      ['OPENAI', 100],
     ])
   })
 
   it('draws nothing when nothing has a price', () => {
     const shares = providerShares(answer({ breakdown: [breakdownRow({ provider: 'OPENAI', unknownPrice: true })] }))
-    expect(ringSegments(shares, 100)).toEqual([{ share: shares[0], length: 0, offset: 0 }])
+    expect(pieSlices(shares)).toEqual([])
   })
 })
 
@@ -106,22 +105,11 @@ describe('dailyCosts', () => {
   })
 })
 
-describe('trend geometry', () => {
+describe('the daily axis', () => {
   it('tops the axis at a round figure', () => {
     expect(niceCeilCents(834)).toBe(1000)
     expect(niceCeilCents(150)).toBe(200)
     expect(niceCeilCents(400)).toBe(500)
     expect(niceCeilCents(0)).toBe(100)
-  })
-
-  it('draws the days across the whole width, scaled to the top', () => {
-    const days = [0, 50, 100].map((cents, index) => ({ day: `2026-03-0${index + 1}`, cents, text: '' }))
-    const path = trendPath(days, 100)
-    expect(path.line).toBe('M0 100 L50 50 L100 0')
-    expect(path.area).toBe('M0 100 L50 50 L100 0 L100 100 L0 100 Z')
-  })
-
-  it('draws a single day as a level line', () => {
-    expect(trendPath([{ day: '2026-03-01', cents: 50, text: '' }], 100).line).toBe('M0 50 L100 50')
   })
 })

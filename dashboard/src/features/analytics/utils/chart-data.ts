@@ -7,7 +7,7 @@ import { formatCents, formatMoney, toCents } from '@/lib/money'
 import { providerName } from '@/lib/providers'
 
 // Pure shaping of cost answers into what the charts draw. Cents are integers (exact); only the
-// geometry divides them.
+// charts (Recharts) divide them, to draw.
 
 /** One share of a chart: its cost in cents (null when unknown) and that cost as shown. */
 export type CostShare = {
@@ -77,20 +77,9 @@ export function knownTotalCents(shares: readonly CostShare[]): number {
   return shares.reduce((sum, share) => sum + (share.cents ?? 0), 0)
 }
 
-/** A share's arc on a ring: how long it is and how far along the ring it starts. */
-export type RingSegment = { share: CostShare; length: number; offset: number }
-
-/** The shares laid end to end around a ring of `circumference`; an unknown or zero share has no length. */
-export function ringSegments(shares: readonly CostShare[], circumference: number): RingSegment[] {
-  const totalCents = knownTotalCents(shares)
-  const segments: RingSegment[] = []
-  let offset = 0
-  for (const share of shares) {
-    const length = totalCents > 0 && share.cents ? (share.cents / totalCents) * circumference : 0
-    segments.push({ share, length, offset })
-    offset += length
-  }
-  return segments
+/** The slices a pie draws: shares with a known cost above zero (an unknown or free share has no slice). */
+export function pieSlices(shares: readonly CostShare[]): CostShare[] {
+  return shares.filter((share) => share.cents !== null && share.cents > 0)
 }
 
 export type DailyCost = { day: string; cents: number; text: string }

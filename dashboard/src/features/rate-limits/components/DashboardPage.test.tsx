@@ -41,7 +41,7 @@ function rateLimits(limits = [limit()]): MockReply {
       generatedAt: at(0),
       keys: [
         {
-          keyId: '11111111-1111-4111-8111-111111111111',
+          keyId: KEY_ID,
           provider: 'ANTHROPIC',
           label: 'Production',
           maskedKey: 'sk-ant-…abcd',
@@ -52,11 +52,14 @@ function rateLimits(limits = [limit()]): MockReply {
   }
 }
 
-function openDashboard(replies: MockReply | MockReply[]) {
+const KEY_ID = '11111111-1111-4111-8111-111111111111'
+
+function openDashboard(replies: MockReply | MockReply[], routes: Record<string, MockReply | MockReply[]> = {}) {
   const api = mockApi({
     'POST /api/auth/refresh': tokens('session-token'),
     'GET /api/auth/me': { status: 200, body: ada },
     'GET /api/multi/rate-limits': replies,
+    ...routes,
   })
   return { api, ...renderApp('/') }
 }
@@ -141,8 +144,9 @@ describe('dashboard', () => {
     const tokensCard = await card('Production tokens per minute')
     expect(tokensCard).toHaveAttribute('data-status', 'unknown')
     expect(within(tokensCard).getByText('unknown / unknown')).toBeInTheDocument()
-    expect(within(tokensCard).getByRole('img', { name: 'Usage unknown, unknown' })).toBeInTheDocument()
-    expect(tokensCard.querySelector('circle.stroke-gray-400')).toBeNull()
+    // A gauge with nothing to show is not drawn at all.
+    expect(within(tokensCard).queryByTestId('usage-gauge')).not.toBeInTheDocument()
+    expect(within(tokensCard).queryByRole('img')).not.toBeInTheDocument()
     expect(tokensCard).toHaveTextContent('Reset time unknown')
     expect(tokensCard).toHaveTextContent('No forecast yet')
     expect(tokensCard.textContent).not.toMatch(/\b0\b/)
@@ -299,5 +303,161 @@ describe('dashboard', () => {
     expect(api.callsTo('GET /api/multi/rate-limits')).toHaveLength(2)
     advance(5_000)
     expect(api.callsTo('GET /api/multi/rate-limits')).toHaveLength(2)
+  })
+
+  describe('model classes', () => {
+    /** What the demo Anthropic key answers: a probe of claude-haiku-4-5, and the Admin API's three groups. */
+    const configured = (model: string, inputTokens: number) =>
+      limit({
+        model,
+        source: 'ADMIN_API',
+        windows: [
+          window({ kind: 'REQUESTS', limit: 50, remaining: null, usedPercent: null, resetAt: null, status: 'unknown' }),
+          window({ kind: 'INPUT_TOKENS', limit: inputTokens, remaining: null, usedPercent: null, resetAt: null, status: 'unknown' }),
+          window({ kind: 'OUTPUT_TOKENS', limit: 8_000, remaining: null, usedPercent: null, resetAt: null, status: 'unknown' }),
+        ],
+      })
+    const probe = limit({
+      model: 'claude-haiku-4-5',
+      source: 'PROBE',
+      windows: [
+        window({ kind: 'REQUESTS', limit: 50, remaining: 49, usedPercent: 2 }),
+        window({ kind: 'INPUT_TOKENS', limit: 50_000, remaining: 50_000, usedPercent: 0 }),
+        window({ kind: 'OUTPUT_TOKENS', limit: 10_000, remaining: null, usedPercent: null, status: 'unknown' }),
+      ],
+    })
+
+    it('shows one part per model class, the configured limit beside the live figures, and no empty gauge', async () => {
+      openDashboard(
+        rateLimits([
+          probe,
+          configured('claude-opus-4-1-20250805', 30_000),
+          configured('claude-sonnet-4-5-20250929', 30_000),
+          configured('claude-haiku-4-5-20251001', 50_000),
+        ]),
+      )
+
+      const requests = await card('Production requests per minute (claude-haiku-4-5)')
+      const groups = screen.getAllByTestId('model-group')
+      expect(groups.map((group) => group.querySelector('h3')?.textContent)).toEqual([
+        'Claude Haiku 4.x',
+        'Claude Opus 4.x',
+        'Claude Sonnet 4.x',
+      ])
+      // The probed model and the Admin API's group of the same class are one part.
+      expect(groups[0]).toHaveTextContent('claude-haiku-4-5 from probe')
+      expect(groups[0]).toHaveTextContent('(claude-haiku-4-5-20251001) from Admin API')
+      expect(within(requests).getByText('49 / 50')).toBeInTheDocument()
+      expect(within(requests).getByTestId('configured-limit')).toHaveTextContent('limit 50 (configured)')
+      const input = await card('Production input tokens per minute (claude-haiku-4-5)')
+      expect(within(input).getByTestId('configured-limit')).toHaveTextContent('limit 50,000 (configured)')
+
+      // Only the live windows are cards; the one with no figure to draw has no gauge.
+      expect(screen.getAllByRole('group')).toHaveLength(3)
+      const output = await card('Production output tokens per minute (claude-haiku-4-5)')
+      expect(within(output).queryByTestId('usage-gauge')).not.toBeInTheDocument()
+      expect(within(output).getByTestId('configured-limit')).toHaveTextContent('limit 8,000 (configured)')
+      expect(screen.getAllByTestId('usage-gauge')).toHaveLength(2)
+      expect(document.body.textContent).not.toContain('unknown / 50')
+
+      // A class known only by its configured limits shows them as figures.
+      const opus = within(groups[1]).getByTestId('configured-limits')
+      expect(within(opus).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+        'limit 50 requests per minute (configured)',
+        'limit 30,000 input tokens per minute (configured)',
+        'limit 8,000 output tokens per minute (configured)',
+      ])
+      expect(opus).toHaveTextContent('No live headroom yet')
+      expect(within(groups[1]).queryByTestId('usage-gauge')).not.toBeInTheDocument()
+    })
+
+    it('keeps a group it cannot match apart, still without a gauge', async () => {
+      openDashboard(rateLimits([probe, configured('rl_custom_group', 40_000)]))
+
+      await card('Production requests per minute (claude-haiku-4-5)')
+      const groups = screen.getAllByTestId('model-group')
+      expect(groups).toHaveLength(2)
+      expect(groups[1].querySelector('h3')).toHaveTextContent('rl_custom_group')
+      expect(groups[1]).toHaveTextContent('limit 40,000 input tokens per minute (configured)')
+      expect(within(groups[1]).queryByTestId('usage-gauge')).not.toBeInTheDocument()
+      expect(within(groups[0]).queryByTestId('configured-limit')).not.toBeInTheDocument()
+    })
+  })
+
+  describe('history', () => {
+    const historyPath = (hours: number) =>
+      `GET /api/multi/rate-limits/${KEY_ID}/history?from=${new Date(NOW - hours * 3_600_000).toISOString()}&to=${new Date(NOW).toISOString()}`
+    const point = (minutesAgo: number, kind: string, remaining: number | null, limitValue = 50) => ({
+      capturedAt: at(-minutesAgo * 60),
+      model: 'claude-haiku-4-5',
+      kind,
+      limit: limitValue,
+      remaining,
+      usedPercent: remaining === null ? null : ((limitValue - remaining) / limitValue) * 100,
+    })
+    const history = (hours: number, points: unknown[]): MockReply => ({
+      status: 200,
+      body: {
+        keyId: KEY_ID,
+        from: new Date(NOW - hours * 3_600_000).toISOString(),
+        to: new Date(NOW).toISOString(),
+        resolution: 'raw',
+        points,
+      },
+    })
+
+    it('opens from the key, asks for the last 24 hours, and says in words what each line shows', async () => {
+      const { api, user } = openDashboard(rateLimits(), {
+        [historyPath(24)]: history(24, [
+          point(30, 'REQUESTS', 49),
+          point(20, 'REQUESTS', 10),
+          point(10, 'REQUESTS', 45),
+          // A configured limit alone has no line to draw.
+          point(10, 'OUTPUT_TOKENS', null, 8_000),
+        ]),
+        [historyPath(24 * 7)]: history(24 * 7, []),
+      })
+      await card('Production tokens per minute (claude-sonnet-4)')
+      expect(api.calls.some((call) => call.path.includes('/history'))).toBe(false)
+
+      const toggle = screen.getByRole('button', { name: 'History' })
+      expect(toggle).toHaveAttribute('aria-expanded', 'false')
+      await user.click(toggle)
+      expect(toggle).toHaveAttribute('aria-expanded', 'true')
+
+      const chart = await screen.findByRole('img', {
+        name: /^Production, requests per minute \(claude-haiku-4-5\) remaining over the last 24 hours: 3 readings; lowest remaining 10 of 50 at .+; latest 45 of 50$/,
+      })
+      expect(chart.querySelector('.recharts-wrapper')).not.toBeNull()
+      expect(screen.getAllByTestId('history-series')).toHaveLength(1)
+      expect(api.callsTo(historyPath(24))).toHaveLength(1)
+      expect(api.callsTo(historyPath(24))[0].headers.get('Authorization')).toBe('Bearer session-token')
+      expect(screen.getByRole('button', { name: 'Show the last 24 hours' })).toHaveAttribute('aria-pressed', 'true')
+
+      await user.click(screen.getByRole('button', { name: 'Show the last 7 days' }))
+      expect(await screen.findByText('No readings of remaining headroom in the last 7 days.')).toBeInTheDocument()
+      expect(api.callsTo(historyPath(24 * 7))).toHaveLength(1)
+      expect(screen.getByRole('button', { name: 'Show the last 7 days' })).toHaveAttribute('aria-pressed', 'true')
+
+      await user.click(screen.getByRole('button', { name: 'Hide history' }))
+      expect(screen.queryByTestId('key-history')).not.toBeInTheDocument()
+    })
+
+    it('says when the history cannot be loaded, and tries again on Retry', async () => {
+      const { api, user } = openDashboard(rateLimits(), {
+        [historyPath(1)]: [{ status: 404, body: { detail: 'No key' } }, history(1, [point(5, 'REQUESTS', 40)])],
+        [historyPath(24)]: history(24, []),
+      })
+      await card('Production tokens per minute (claude-sonnet-4)')
+      await user.click(screen.getByRole('button', { name: 'History' }))
+      await screen.findByText(/No readings of remaining headroom/)
+      await user.click(screen.getByRole('button', { name: 'Show the last hour' }))
+
+      const alert = await screen.findByRole('alert')
+      expect(alert).toHaveTextContent('The history of Production could not be loaded')
+      await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+      expect(await screen.findByRole('img', { name: /over the last hour: 1 reading;/ })).toBeInTheDocument()
+      expect(api.callsTo(historyPath(1))).toHaveLength(2)
+    })
   })
 })

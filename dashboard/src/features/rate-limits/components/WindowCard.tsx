@@ -12,7 +12,7 @@ import {
   staleText,
   usedPercentOf,
 } from '@/features/rate-limits/utils/window-text'
-import { formatCountOrUnknown, formatDateTime } from '@/lib/format'
+import { formatCount, formatCountOrUnknown, formatDateTime } from '@/lib/format'
 
 const STATUS_TONE: Record<WindowStatus, StatusTone> = {
   healthy: 'green',
@@ -25,15 +25,17 @@ type WindowCardProps = {
   keyName: string
   limit: KeyLimit
   window: RateLimitWindow
+  /** The limit the provider's configuration sets for this window (Admin API), or null. */
+  configured?: number | null
   now: number
   receivedAt: number
 }
 
 /**
- * One rate-limit window: a gauge of the used share, remaining / limit, a live countdown to the
- * reset and the forecast. Found by tests as role="group" named "<key name> <unit>".
+ * One rate-limit window: a gauge of the used share (when it is known), remaining / limit, the configured
+ * limit where the provider's configuration sets one, a live countdown to the reset and the forecast. Found by tests as role="group" named "<key name> <unit>".
  */
-export function WindowCard({ keyName, limit, window, now, receivedAt }: WindowCardProps) {
+export function WindowCard({ keyName, limit, window, configured = null, now, receivedAt }: WindowCardProps) {
   const { title, unit } = kindText(window.kind)
   const used = usedPercentOf(window)
   const retryText = retryAfterText(limit, now)
@@ -58,13 +60,19 @@ export function WindowCard({ keyName, limit, window, now, receivedAt }: WindowCa
       </div>
 
       <div className={`mt-3 flex items-center gap-4 ${limit.stale ? 'opacity-70' : ''}`}>
-        <UsageGauge usedPercent={used} status={window.status} />
+        {/* A gauge with nothing to show is left out: the figures below say what is unknown. */}
+        {used !== null && <UsageGauge usedPercent={used} status={window.status} />}
         <div className="min-w-0">
           <p className="text-lg font-semibold break-words text-gray-900 tabular-nums dark:text-gray-50">
             {`${formatCountOrUnknown(window.remaining)} / ${formatCountOrUnknown(window.limit)}`}
           </p>
           <p className="text-sm text-gray-700 dark:text-gray-300">{unit}</p>
           <p className="mt-0.5 text-xs text-gray-500 dark:text-gray-400">remaining / limit</p>
+          {configured !== null && (
+            <p data-testid="configured-limit" className="mt-1 text-xs font-medium text-gray-700 dark:text-gray-300">
+              {`limit ${formatCount(configured)} (configured)`}
+            </p>
+          )}
         </div>
       </div>
 
