@@ -1,6 +1,7 @@
 package io.quotah.poller.connections;
 
 import io.quotah.contracts.events.Provider;
+import io.quotah.poller.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The API keys a workspace watches. The workspace is the caller's (until teams land, the account's id). */
 @RestController
@@ -76,8 +75,8 @@ class ApiKeyController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "This workspace watches no key with that id");
+    private static NotFoundException notFound() {
+        return new NotFoundException("This workspace watches no key with that id");
     }
 
     private static String blankToNull(String value) {

@@ -9,6 +9,7 @@ import io.quotah.poller.provider.CallOutcome;
 import io.quotah.poller.provider.ProviderAdapter;
 import io.quotah.poller.provider.ProviderAdapters;
 import io.quotah.poller.secrets.KeyCipher;
+import io.quotah.poller.web.ConflictException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +49,7 @@ public class Connections {
 
     /**
      * @throws InvalidKeyException before any call, for a key in the wrong format for its provider
-     * @throws org.springframework.dao.DuplicateKeyException when the workspace already watches the key
+     * @throws ConflictException when the workspace already watches the key
      */
     Connection add(String workspaceId, Provider provider, String label, String key, String adminKey, boolean probing,
             int pollIntervalSeconds) {
@@ -68,12 +70,16 @@ public class Connections {
                 adminKey == null ? null : cipher.seal(adminKey), probing, pollIntervalSeconds, checked.status(),
                 checked.reason(), now, checked.keyWorks() ? now : null,
                 checked.status() == ConnectionStatus.HEALTHY ? null : checked.reason(), 0, now);
-        transactions.executeWithoutResult(tx -> {
-            store.insert(connection, fingerprint(key), now);
-            outbox.append(changed(connection, Change.ADDED, null));
-            outbox.append(changed(connection, checked.status() == ConnectionStatus.INVALID ? Change.INVALID
-                    : Change.VALIDATED, checked.reason()));
-        });
+        try {
+            transactions.executeWithoutResult(tx -> {
+                store.insert(connection, fingerprint(key), now);
+                outbox.append(changed(connection, Change.ADDED, null));
+                outbox.append(changed(connection, checked.status() == ConnectionStatus.INVALID ? Change.INVALID
+                        : Change.VALIDATED, checked.reason()));
+            });
+        } catch (DuplicateKeyException alreadyWatched) {
+            throw new ConflictException("This workspace already watches that key");
+        }
         return connection;
     }
 

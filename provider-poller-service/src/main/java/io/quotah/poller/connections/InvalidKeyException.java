@@ -1,16 +1,11 @@
 package io.quotah.poller.connections;
 
-/** A request names a key (or provider) that cannot be right, found before any call to the provider. */
-class InvalidKeyException extends RuntimeException {
+import io.quotah.poller.web.BadInputException;
 
-    private final String field;
+/** A request names a key (or provider) that cannot be right, found before any call to the provider. */
+class InvalidKeyException extends BadInputException {
 
     InvalidKeyException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -14,11 +14,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.databind.DatabindException;
 
 /**
- * Bad input as RFC 9457 problem+json naming each wrong field in {@code errors: [{field, message}]}, the
- * same shape every Quotah service answers with.
+ * Every refusal of this service as RFC 9457 problem+json: bad input names each wrong field in
+ * {@code errors: [{field, message}]}, the same shape every Quotah service answers with. Controllers and
+ * services throw; only this class builds answers.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemAdvice {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -26,6 +27,21 @@ class ProblemAdvice {
         return Problems.badRequest(e.getBindingResult().getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .toList());
+    }
+
+    @ExceptionHandler(BadInputException.class)
+    ProblemDetail badInput(BadInputException e) {
+        return Problems.badRequest(e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     /** JSON that does not parse, or a value of the wrong type (an unknown provider, say). */

@@ -6,17 +6,17 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** The problem+json every feature answers bad input with. */
-public final class Problems {
+/** The problem+json bad input is answered with. */
+final class Problems {
 
     private Problems() {
     }
 
-    public static ProblemDetail badRequest(String field, String message) {
+    static ProblemDetail badRequest(String field, String message) {
         return badRequest(List.of(Map.of("field", field, "message", message)));
     }
 
-    public static ProblemDetail badRequest(List<Map<String, String>> errors) {
+    static ProblemDetail badRequest(List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
                 .map(error -> error.get("field") + " " + error.get("message"))
                 .collect(Collectors.joining("; ")));
