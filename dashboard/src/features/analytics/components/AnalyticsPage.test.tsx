@@ -2,6 +2,7 @@ import { analyticsKeys } from '@/features/analytics/api/query-keys'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
+  breakdownRow,
   CI_KEY,
   costAnswers,
   costPath,
@@ -112,6 +113,55 @@ describe('analytics page', () => {
     expect(mystery.textContent).not.toContain('$0.00')
     // The total counts what has a price, and says some usage has none.
     expect(screen.getByText('Plus usage with no known price, not counted.')).toBeInTheDocument()
+  })
+
+  it('writes "not reported" for requests a provider does not count, never 0', async () => {
+    const answers = costAnswers(LAST_30_DAYS)
+    // Anthropic's usage report has no request count: the API answers 0 beside the tokens.
+    const haiku = breakdownRow({
+      model: 'claude-haiku-4-5',
+      keyId: PRODUCTION_KEY,
+      keyLabel: 'Production',
+      cost: '0.01',
+      computedCost: '0.01',
+      requests: 0,
+      inputTokens: 1_000,
+      outputTokens: 200,
+    })
+    const byModelAndKey = { ...answers.byModelAndKey, breakdown: [...answers.byModelAndKey.breakdown, haiku] }
+    const { user } = openAnalytics('/analytics', {
+      ...costRoutes(LAST_30_DAYS, { byModelAndKey: { status: 200, body: byModelAndKey } }),
+    })
+    await totalCost()
+
+    expect(within(rowOf('claude-haiku-4-5')).getByTestId('row-requests')).toHaveTextContent(/^not reported$/)
+    expect(within(rowOf('gpt-5')).getByTestId('row-requests')).toHaveTextContent(/^80$/)
+    expect(screen.getByTestId('analytics-requests')).toHaveTextContent(/^205$/)
+    expect(screen.getByText('Plus usage whose provider reports no request count.')).toBeInTheDocument()
+    expect(screen.getByTestId('total-row-requests')).toHaveTextContent('205plus not reported')
+
+    // Sorted by requests, the row without a count goes last either way.
+    const table = screen.getByTestId('cost-table')
+    await user.click(within(table).getByRole('button', { name: 'Requests' }))
+    expect(rows().at(-1)?.dataset.model).toBe('claude-haiku-4-5')
+    await user.click(within(table).getByRole('button', { name: 'Requests' }))
+    expect(rows().at(-1)?.dataset.model).toBe('claude-haiku-4-5')
+  })
+
+  it('says the requests are not reported when no usage of the range has a count', async () => {
+    const answers = costAnswers(LAST_30_DAYS)
+    const haiku = breakdownRow({ model: 'claude-haiku-4-5', keyId: PRODUCTION_KEY, requests: 0, inputTokens: 1_000 })
+    const byModelAndKey = {
+      ...answers.byModelAndKey,
+      total: { ...answers.byModelAndKey.total, requests: 0 },
+      breakdown: [haiku],
+    }
+    openAnalytics('/analytics', costRoutes(LAST_30_DAYS, { byModelAndKey: { status: 200, body: byModelAndKey } }))
+    await totalCost()
+
+    expect(screen.getByTestId('analytics-requests')).toHaveTextContent(/^not reported$/)
+    expect(screen.getByTestId('total-row-requests')).toHaveTextContent(/^not reported$/)
+    expect(screen.getByText('The provider’s usage report carries no request count.')).toBeInTheDocument()
   })
 
   it('marks where the reported cost differs from the computed one, showing both', async () => {

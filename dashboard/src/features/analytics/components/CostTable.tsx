@@ -6,9 +6,12 @@ import {
   aggregateCostText,
   costText,
   knownCostCents,
+  knownRequests,
   reportedDiffers,
   reportedVsComputedText,
+  requestsText,
   TOKEN_KINDS,
+  totalRequestsText,
 } from '@/features/analytics/utils/cost-text'
 import { formatCount } from '@/lib/format'
 import { formatMoney } from '@/lib/money'
@@ -43,6 +46,7 @@ export function CostTable({ analysis }: { analysis: CostAnalysis }) {
   const rows = sortRows(analysis.breakdown, sort)
   const { total, currency } = analysis
   const totalCost = aggregateCostText(total, currency)
+  const totalRequests = totalRequestsText(total, analysis.breakdown)
 
   function sortBy(key: SortKey) {
     setSort((current) =>
@@ -128,7 +132,7 @@ export function CostTable({ analysis }: { analysis: CostAnalysis }) {
               <td className={markerCell}>
                 <RowNotes row={row} currency={currency} />
               </td>
-              <td className={`${numberCell} text-gray-700 dark:text-gray-300`}>{formatCount(row.requests)}</td>
+              <RequestsCell figures={row} />
               {TOKEN_KINDS.map((kind) => (
                 <td key={kind.field} className={`${numberCell} text-gray-700 dark:text-gray-300`}>
                   {formatCount(row[kind.field])}
@@ -162,7 +166,17 @@ export function CostTable({ analysis }: { analysis: CostAnalysis }) {
                 {reportedDiffers(total) && <DiffersNote figures={total} currency={currency} />}
               </Notes>
             </td>
-            <td className={`${numberCell} text-gray-900 dark:text-gray-50`}>{formatCount(total.requests)}</td>
+            <td data-testid="total-row-requests" className={`${numberCell} text-gray-900 dark:text-gray-50`}>
+              {totalRequests.text}
+              {totalRequests.partial && (
+                <span
+                  className="block text-xs font-normal text-gray-600 dark:text-gray-400"
+                  title="Some providers report no request count; those rows are not in this total."
+                >
+                  plus not reported
+                </span>
+              )}
+            </td>
             {TOKEN_KINDS.map((kind) => (
               <td key={kind.field} className={`${numberCell} text-gray-900 dark:text-gray-50`}>
                 {formatCount(total[kind.field])}
@@ -249,10 +263,29 @@ function sortRows(rows: readonly CostBreakdown[], sort: Sort): CostBreakdown[] {
       if (costA === null || costB === null) return costA === costB ? 0 : costA === null ? 1 : -1
       return sign * (costA - costB) || compareText(a.model, b.model)
     }
-    if (sort.key === 'requests') return sign * (a.requests - b.requests) || compareText(a.model, b.model)
+    if (sort.key === 'requests') {
+      const [requestsA, requestsB] = [knownRequests(a), knownRequests(b)]
+      // Requests a provider did not report are not fewer or more than any count: last either way.
+      if (requestsA === null || requestsB === null) return requestsA === requestsB ? 0 : requestsA === null ? 1 : -1
+      return sign * (requestsA - requestsB) || compareText(a.model, b.model)
+    }
     if (sort.key === 'model') return sign * compareText(a.model, b.model) || compareText(a.keyLabel, b.keyLabel)
     return sign * compareText(a.keyLabel ?? a.keyId, b.keyLabel ?? b.keyId) || compareText(a.model, b.model)
   })
+}
+
+/** A row's requests, or "not reported" (muted, with the reason on hover) where the provider gave none. */
+function RequestsCell({ figures }: { figures: CostBreakdown }) {
+  const known = knownRequests(figures) !== null
+  return (
+    <td
+      data-testid="row-requests"
+      className={`${numberCell} ${known ? 'text-gray-700 dark:text-gray-300' : 'text-gray-500 italic dark:text-gray-400'}`}
+      title={known ? undefined : 'The provider’s usage report carries no request count (Anthropic’s does not).'}
+    >
+      {requestsText(figures)}
+    </td>
+  )
 }
 
 function compareText(a: string | null, b: string | null): number {

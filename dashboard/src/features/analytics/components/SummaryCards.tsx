@@ -5,6 +5,7 @@ import {
   aggregateCostText,
   reportedDiffers,
   reportedVsComputedText,
+  totalRequestsText,
   totalTokens,
 } from '@/features/analytics/utils/cost-text'
 import { formatMonth } from '@/features/analytics/utils/days'
@@ -19,6 +20,7 @@ export function SummaryCards({ analysis }: { analysis: CostAnalysis }) {
   const inputTokens = total.inputTokens + total.cacheWrite5mTokens + total.cacheWrite1hTokens + total.cacheReadTokens
   const models = new Set(analysis.breakdown.map((row) => row.model)).size
   const keys = new Set(analysis.breakdown.map((row) => row.keyId)).size
+  const requests = totalRequestsText(total, analysis.breakdown)
 
   return (
     <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
@@ -66,9 +68,13 @@ export function SummaryCards({ analysis }: { analysis: CostAnalysis }) {
       </Card>
 
       <Card term="Requests">
-        <span data-testid="analytics-requests">{formatCount(total.requests)}</span>
+        <span data-testid="analytics-requests">{requests.text}</span>
         <Details>
           {plural(models, 'model')}, {plural(keys, 'key')}
+          {requests.partial && <span className="block">Plus usage whose provider reports no request count.</span>}
+          {requests.text === 'not reported' && (
+            <span className="block">The provider’s usage report carries no request count.</span>
+          )}
         </Details>
       </Card>
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { breakdownRow } from '@/features/analytics/__fixtures__/cost-fixtures'
 import {
+  knownRequests,
+  requestsText,
+  totalRequestsText,
   aggregateCostText,
   costText,
   knownCostCents,
@@ -65,5 +68,24 @@ describe('totalTokens', () => {
         }),
       ),
     ).toBe(11_111)
+  })
+})
+
+describe('requests', () => {
+  it('reads 0 requests beside tokens as not reported, never as zero', () => {
+    const anthropic = breakdownRow({ requests: 0, inputTokens: 1_000, outputTokens: 200 })
+    expect(knownRequests(anthropic)).toBeNull()
+    expect(requestsText(anthropic)).toBe('not reported')
+    expect(requestsText(breakdownRow({ requests: 0 }))).toBe('0')
+    expect(requestsText(breakdownRow({ requests: 1_234, inputTokens: 5 }))).toBe('1,234')
+  })
+
+  it('counts the reported requests of a range and says when some are missing', () => {
+    const counted = breakdownRow({ requests: 80, inputTokens: 500 })
+    const unreported = breakdownRow({ requests: 0, cacheReadTokens: 300 })
+    const total = breakdownRow({ requests: 80, inputTokens: 500, cacheReadTokens: 300 })
+    expect(totalRequestsText(total, [counted, unreported])).toEqual({ text: '80', partial: true })
+    expect(totalRequestsText(unreported, [unreported])).toEqual({ text: 'not reported', partial: false })
+    expect(totalRequestsText(counted, [counted])).toEqual({ text: '80', partial: false })
   })
 })

@@ -1,4 +1,5 @@
 import type { CostBreakdown, CostTotal } from '@/features/analytics/types/cost-analysis'
+import { formatCount } from '@/lib/format'
 import { formatMoney, toCents } from '@/lib/money'
 
 // How a cost reads. A cost Quotah cannot price is "unknown", never $0.00; where the provider's
@@ -68,4 +69,43 @@ export function totalTokens(counts: TokenCounts): number {
     counts.cacheReadTokens +
     counts.outputTokens
   )
+}
+
+type UsageFigures = Pick<
+  CostTotal,
+  'requests' | 'inputTokens' | 'outputTokens' | 'cacheWrite5mTokens' | 'cacheWrite1hTokens' | 'cacheReadTokens'
+>
+
+/**
+ * A group's requests, or null when the provider reported none. The API answers 0 for usage whose
+ * report carries no request count (Anthropic's usage report has none); no request moves no token, so
+ * tokens with 0 requests mean "not reported", never zero requests.
+ */
+export function knownRequests(figures: UsageFigures): number | null {
+  if (figures.requests > 0) return figures.requests
+  const tokens =
+    figures.inputTokens +
+    figures.outputTokens +
+    figures.cacheWrite5mTokens +
+    figures.cacheWrite1hTokens +
+    figures.cacheReadTokens
+  return tokens > 0 ? null : 0
+}
+
+export const REQUESTS_NOT_REPORTED = 'not reported'
+
+/** A group's requests as shown: "1,234", or "not reported". */
+export function requestsText(figures: UsageFigures): string {
+  const requests = knownRequests(figures)
+  return requests === null ? REQUESTS_NOT_REPORTED : formatCount(requests)
+}
+
+/**
+ * The requests of a range: the counted ones as "1,234" with `partial` set when some groups' requests
+ * were not reported, or "not reported" when none of them were.
+ */
+export function totalRequestsText(total: UsageFigures, rows: readonly UsageFigures[]): { text: string; partial: boolean } {
+  const unreported = rows.some((row) => knownRequests(row) === null)
+  if (knownRequests(total) === null) return { text: REQUESTS_NOT_REPORTED, partial: false }
+  return { text: formatCount(total.requests), partial: unreported }
 }
