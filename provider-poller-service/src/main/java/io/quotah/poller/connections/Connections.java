@@ -5,7 +5,6 @@ import io.quotah.contracts.events.ConnectionChanged.Change;
 import io.quotah.contracts.events.Provider;
 import io.quotah.platform.outbox.Outbox;
 import io.quotah.poller.provider.AdminApiException;
-import io.quotah.poller.provider.CallOutcome;
 import io.quotah.poller.provider.ProviderAdapter;
 import io.quotah.poller.provider.ProviderAdapters;
 import io.quotah.poller.secrets.KeyCipher;
@@ -53,8 +52,8 @@ public class Connections {
      */
     Connection add(String workspaceId, Provider provider, String label, String key, String adminKey, boolean probing,
             int pollIntervalSeconds) {
-        ProviderAdapter adapter = adapters.of(provider)
-                .orElseThrow(() -> new InvalidKeyException("provider", "is not watched yet: choose ANTHROPIC or OPENAI"));
+        ProviderAdapter adapter = adapters.of(provider).orElseThrow(() -> new InvalidKeyException("provider",
+                "is not watched yet: choose " + adapters.watched()));
         adapter.keyFormatProblem(key).ifPresent(problem -> {
             throw new InvalidKeyException("key", problem);
         });
@@ -64,7 +63,7 @@ public class Connections {
             });
         }
         Instant now = clock.instant();
-        Checked checked = check(adapter, key, adminKey);
+        KeyStanding checked = check(adapter, key, adminKey);
         Connection connection = new Connection(UUID.randomUUID(), workspaceId, provider, label, adapter.mask(key),
                 cipher.seal(key), adminKey == null ? null : adapter.mask(adminKey),
                 adminKey == null ? null : cipher.seal(adminKey), probing, pollIntervalSeconds, checked.status(),
@@ -110,20 +109,13 @@ public class Connections {
                 connection.maskedKey(), change, reason, connection.pollIntervalSeconds());
     }
 
-    private Checked check(ProviderAdapter adapter, String key, String adminKey) {
-        Checked checked = switch (adapter.validate(key)) {
-            case CallOutcome.Accepted accepted -> new Checked(ConnectionStatus.HEALTHY, null);
-            case CallOutcome.Refused refused -> new Checked(ConnectionStatus.INVALID, refused.reason());
-            case CallOutcome.RateLimited limited -> new Checked(ConnectionStatus.RATE_LIMITED, limited.reason());
-            case CallOutcome.QuotaExhausted quota -> new Checked(ConnectionStatus.PROVIDER_ERROR,
-                    "out of quota (" + quota.code() + "): " + quota.reason());
-            case CallOutcome.ProviderError error -> new Checked(ConnectionStatus.PROVIDER_ERROR, error.reason());
-        };
+    private KeyStanding check(ProviderAdapter adapter, String key, String adminKey) {
+        KeyStanding checked = KeyStanding.of(adapter.validate(key));
         if (adminKey != null && checked.status() != ConnectionStatus.INVALID) {
             try {
                 adapter.configuredLimits(adminKey);
             } catch (AdminApiException refused) {
-                return new Checked(ConnectionStatus.INVALID, "the Admin key was refused: " + refused.getMessage());
+                return new KeyStanding(ConnectionStatus.INVALID, "the Admin key was refused: " + refused.getMessage());
             }
         }
         return checked;
@@ -135,14 +127,6 @@ public class Connections {
                     .digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private record Checked(ConnectionStatus status, String reason) {
-
-        /** A rate limit proves the key works; a provider failure proves nothing either way. */
-        boolean keyWorks() {
-            return status == ConnectionStatus.HEALTHY || status == ConnectionStatus.RATE_LIMITED;
         }
     }
 }

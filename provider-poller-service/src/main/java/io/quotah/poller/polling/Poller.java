@@ -10,6 +10,7 @@ import io.quotah.poller.connections.ConnectionStatus;
 import io.quotah.poller.connections.ConnectionStore;
 import io.quotah.poller.connections.ConnectionStore.PollResult;
 import io.quotah.poller.connections.Connections;
+import io.quotah.poller.connections.KeyStanding;
 import io.quotah.poller.provider.AdminApiException;
 import io.quotah.poller.provider.CallOutcome;
 import io.quotah.poller.provider.ConfiguredLimits;
@@ -112,20 +113,22 @@ class Poller {
     }
 
     private PollResult result(Connection connection, CallOutcome outcome, String adminProblem, Instant polledAt) {
+        KeyStanding standing = KeyStanding.of(outcome);
+        String reason = outcome instanceof CallOutcome.Accepted ? adminProblem : standing.reason();
+        return new PollResult(standing.status(), reason, standing.keyWorks(), polledAt,
+                polledAt.plus(nextPollIn(connection, outcome)));
+    }
+
+    /** The interval when the key answered; longer after a refusal, a rate limit's wait, or a failure's backoff. */
+    private Duration nextPollIn(Connection connection, CallOutcome outcome) {
         Duration interval = connection.pollInterval();
         return switch (outcome) {
-            case CallOutcome.Accepted accepted -> new PollResult(ConnectionStatus.HEALTHY, adminProblem, true, polledAt,
-                    polledAt.plus(jittered(interval)));
-            case CallOutcome.Refused refused -> new PollResult(ConnectionStatus.INVALID, refused.reason(), false,
-                    polledAt, polledAt.plus(max(interval, INVALID_RECHECK)));
-            case CallOutcome.RateLimited limited -> new PollResult(ConnectionStatus.RATE_LIMITED, limited.reason(),
-                    true, polledAt, polledAt.plus(max(jittered(interval),
-                            limited.retryAfter() == null ? backoff(connection) : limited.retryAfter())));
-            case CallOutcome.QuotaExhausted quota -> new PollResult(ConnectionStatus.PROVIDER_ERROR,
-                    "out of quota (" + quota.code() + "): " + quota.reason(), false, polledAt,
-                    polledAt.plus(backoff(connection)));
-            case CallOutcome.ProviderError error -> new PollResult(ConnectionStatus.PROVIDER_ERROR, error.reason(),
-                    false, polledAt, polledAt.plus(backoff(connection)));
+            case CallOutcome.Accepted accepted -> jittered(interval);
+            case CallOutcome.Refused refused -> max(interval, INVALID_RECHECK);
+            case CallOutcome.RateLimited limited -> max(jittered(interval),
+                    limited.retryAfter() == null ? backoff(connection) : limited.retryAfter());
+            case CallOutcome.QuotaExhausted quota -> backoff(connection);
+            case CallOutcome.ProviderError error -> backoff(connection);
         };
     }
 

@@ -13,18 +13,18 @@ import java.util.function.Function;
  * Reads limit, remaining and reset headers into windows, counting what it cannot read instead of failing:
  * a provider that sends garbage in one header still tells us the rest.
  */
-final class HeaderParsing {
+public final class HeaderParsing {
 
     private final ResponseHeaders headers;
     private final List<RateLimitWindow> windows = new ArrayList<>();
     private int unreadable;
 
-    HeaderParsing(ResponseHeaders headers) {
+    public HeaderParsing(ResponseHeaders headers) {
         this.headers = headers;
     }
 
     /** Adds a window when any of its three headers is present. */
-    void window(WindowKind kind, String limitHeader, String remainingHeader, String resetHeader,
+    public void window(WindowKind kind, String limitHeader, String remainingHeader, String resetHeader,
             Function<String, Instant> resetParser) {
         Optional<String> limit = headers.get(limitHeader);
         Optional<String> remaining = headers.get(remainingHeader);
@@ -43,7 +43,7 @@ final class HeaderParsing {
     }
 
     /** {@code retry-after} in whole seconds (an HTTP date is not used by these providers; it is counted). */
-    Duration retryAfterSeconds(String header) {
+    public Duration retryAfterSeconds(String header) {
         Optional<String> value = headers.get(header);
         if (value.isEmpty()) {
             return null;
@@ -61,7 +61,7 @@ final class HeaderParsing {
     }
 
     /** Azure's {@code retry-after-ms}: {@code -1} and {@code 0} are placeholders meaning nothing. */
-    Duration retryAfterMillis(String header) {
+    public Duration retryAfterMillis(String header) {
         Optional<String> value = headers.get(header);
         if (value.isEmpty()) {
             return null;
@@ -75,7 +75,7 @@ final class HeaderParsing {
         }
     }
 
-    LimitReading reading(Duration retryAfter) {
+    public LimitReading reading(Duration retryAfter) {
         return new LimitReading(windows, retryAfter, unreadable);
     }
 

@@ -1,12 +1,12 @@
 package io.quotah.poller.provider;
 
 /** A key as it may be shown: its well-known prefix and its last four characters, nothing between. */
-final class KeyMask {
+public final class KeyMask {
 
     private KeyMask() {
     }
 
-    static String mask(String key, String prefix) {
+    public static String mask(String key, String prefix) {
         if (key.length() < prefix.length() + 8) {
             return "…" + (key.length() > 4 ? key.substring(key.length() - 4) : "");
         }

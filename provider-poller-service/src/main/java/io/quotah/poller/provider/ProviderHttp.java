@@ -7,31 +7,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One shared HTTP client for provider calls, with timeouts, so a slow provider holds no poller for long. */
-final class ProviderHttp {
+@Component
+public final class ProviderHttp {
 
     // Amounts of money stay exact: a JSON number with a fraction is read as a BigDecimal, never a double.
-    static final JsonMapper JSON = JsonMapper.builder()
+    private static final JsonMapper JSON = JsonMapper.builder()
             .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final HttpClient client;
     private final Duration timeout;
 
-    ProviderHttp(Duration connectTimeout, Duration timeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+    public ProviderHttp(ProviderSettings settings) {
+        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.timeout = timeout;
+        this.timeout = settings.timeout();
     }
 
-    HttpRequest.Builder request(String url) {
+    public HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
     }
 
     /** The response, or a {@link CallOutcome.ProviderError} for a call that got none. */
-    Answer send(HttpRequest request) {
+    public Answer send(HttpRequest request) {
         try {
             return new Answer(client.send(request, HttpResponse.BodyHandlers.ofString()), null);
         } catch (HttpTimeoutException e) {
@@ -46,7 +48,7 @@ final class ProviderHttp {
     }
 
     /** GETs an Admin API page; a refusal or failure becomes an {@link AdminApiException} saying which. */
-    JsonNode admin(HttpRequest request) {
+    public JsonNode admin(HttpRequest request) {
         Answer answer = send(request);
         if (answer.failure() != null) {
             throw new AdminApiException(answer.failure().reason());
@@ -60,28 +62,28 @@ final class ProviderHttp {
     }
 
     /** A token count from a usage object: absent, negative or not a number counts as none. */
-    static long count(JsonNode value) {
+    public static long count(JsonNode value) {
         return value.canConvertToLong() && value.asLong() > 0 ? value.asLong() : 0;
     }
 
     /** The {@code page} parameter of an Admin report's next page, empty for the first. */
-    static String pageParameter(String page) {
+    public static String pageParameter(String page) {
         return page == null ? "" : "&page=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Both providers page their Admin reports with {@code has_more} and {@code next_page}. */
-    static String nextPage(JsonNode body) {
+    public static String nextPage(JsonNode body) {
         JsonNode next = body.path("next_page");
         return body.path("has_more").asBoolean(false) && next.isString() && !next.asString().isBlank()
                 ? next.asString() : null;
     }
 
-    static String body(Object value) {
+    public static String body(Object value) {
         return JSON.writeValueAsString(value);
     }
 
     /** A parsed body, or an empty object for one that is not JSON (a proxy's HTML error page, say). */
-    static JsonNode json(String body) {
+    public static JsonNode json(String body) {
         try {
             return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (RuntimeException notJson) {
@@ -89,6 +91,6 @@ final class ProviderHttp {
         }
     }
 
-    record Answer(HttpResponse<String> response, CallOutcome.ProviderError failure) {
+    public record Answer(HttpResponse<String> response, CallOutcome.ProviderError failure) {
     }
 }

@@ -5,40 +5,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where each provider answers and how long to wait for it. {@code ./quotah up} and the tests point the base
- * URLs at the provider simulator.
+ * How long to wait for any provider. Where each provider answers is its own folder's settings
+ * ({@code quotah.poller.providers.<provider>.*}); {@code ./quotah up} and the tests point those at the provider
+ * simulator.
  */
 @ConfigurationProperties("quotah.poller.providers")
 public record ProviderSettings(
-        @DefaultValue Endpoint anthropic,
-        @DefaultValue Endpoint openai,
         @DefaultValue("3s") Duration connectTimeout,
         @DefaultValue("15s") Duration timeout) {
 
-    /**
-     * @param probeModel the cheapest model, for the opt-in one-token probe
-     */
-    public record Endpoint(String baseUrl, String probeModel) {
-    }
-
-    String anthropicBaseUrl() {
-        return orDefault(anthropic.baseUrl(), "https://api.anthropic.com");
-    }
-
-    String anthropicProbeModel() {
-        return orDefault(anthropic.probeModel(), "claude-haiku-4-5");
-    }
-
-    String openAiBaseUrl() {
-        return orDefault(openai.baseUrl(), "https://api.openai.com");
-    }
-
-    String openAiProbeModel() {
-        return orDefault(openai.probeModel(), "gpt-5-nano");
-    }
-
-    private static String orDefault(String value, String fallback) {
-        String chosen = value == null || value.isBlank() ? fallback : value;
+    /** A configured base URL, or the provider's own when none is set; never with a trailing slash. */
+    public static String baseUrl(String configured, String fallback) {
+        String chosen = configured == null || configured.isBlank() ? fallback : configured;
         return chosen.endsWith("/") ? chosen.substring(0, chosen.length() - 1) : chosen;
+    }
+
+    /** A configured value, or the fallback when none is set. */
+    public static String orDefault(String configured, String fallback) {
+        return configured == null || configured.isBlank() ? fallback : configured;
     }
 }

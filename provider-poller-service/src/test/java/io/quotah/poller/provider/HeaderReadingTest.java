@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quotah.contracts.events.RateLimitWindow;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
+import io.quotah.poller.provider.anthropic.AnthropicAdapter;
+import io.quotah.poller.provider.anthropic.AnthropicSettings;
+import io.quotah.poller.provider.openai.OpenAiAdapter;
+import io.quotah.poller.provider.openai.OpenAiSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +19,12 @@ class HeaderReadingTest {
 
     private static final Instant RECEIVED = Instant.parse("2025-08-21T12:40:00Z");
 
-    private final ProviderAdapters adapters = new ProviderAdapters(new ProviderSettings(
-            new ProviderSettings.Endpoint(null, null), new ProviderSettings.Endpoint(null, null),
-            Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    private static final ProviderHttp HTTP = new ProviderHttp(new ProviderSettings(Duration.ofSeconds(1),
+            Duration.ofSeconds(1)));
+
+    private final ProviderAdapters adapters = new ProviderAdapters(List.of(
+            new AnthropicAdapter(HTTP, new AnthropicSettings(null, null)),
+            new OpenAiAdapter(HTTP, new OpenAiSettings(null, null))));
     private final ProviderAdapter anthropic = adapters.of(io.quotah.contracts.events.Provider.ANTHROPIC).orElseThrow();
     private final ProviderAdapter openAi = adapters.of(io.quotah.contracts.events.Provider.OPENAI).orElseThrow();
 

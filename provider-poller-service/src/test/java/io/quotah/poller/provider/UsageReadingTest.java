@@ -3,15 +3,23 @@ package io.quotah.poller.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quotah.contracts.events.Provider;
+import io.quotah.poller.provider.anthropic.AnthropicAdapter;
+import io.quotah.poller.provider.anthropic.AnthropicSettings;
+import io.quotah.poller.provider.openai.OpenAiAdapter;
+import io.quotah.poller.provider.openai.OpenAiSettings;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Usage objects shaped as PROVIDERS.md records them: every token kind apart, nothing counted twice. */
 class UsageReadingTest {
 
-    private final ProviderAdapters adapters = new ProviderAdapters(new ProviderSettings(
-            new ProviderSettings.Endpoint(null, null), new ProviderSettings.Endpoint(null, null),
-            Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    private static final ProviderHttp HTTP = new ProviderHttp(new ProviderSettings(Duration.ofSeconds(1),
+            Duration.ofSeconds(1)));
+
+    private final ProviderAdapters adapters = new ProviderAdapters(List.of(
+            new AnthropicAdapter(HTTP, new AnthropicSettings(null, null)),
+            new OpenAiAdapter(HTTP, new OpenAiSettings(null, null))));
 
     @Test
     void anthropic_keeps_cache_writes_by_their_time_to_live_and_reads_apart() {

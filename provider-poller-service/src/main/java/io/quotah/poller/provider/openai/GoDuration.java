@@ -1,4 +1,4 @@
-package io.quotah.poller.provider;
+package io.quotah.poller.provider.openai;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code 12ms}, {@code 1h2m3.5s}, {@code 250us}. Units may repeat in Go's grammar but never do in practice;
  * both are accepted.
  */
-public final class GoDuration {
+final class GoDuration {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
 
@@ -18,7 +18,7 @@ public final class GoDuration {
     }
 
     /** @throws IllegalArgumentException for anything that is not a non-negative Go duration */
-    public static Duration parse(String text) {
+    static Duration parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty duration");
         }

@@ -1,23 +1,28 @@
-package io.quotah.poller.provider;
+package io.quotah.poller.provider.openai;
 
 import io.quotah.contracts.events.Provider;
-import io.quotah.contracts.events.RateLimitWindow.WindowKind;
+import io.quotah.poller.provider.AdminReports;
+import io.quotah.poller.provider.CallOutcome;
+import io.quotah.poller.provider.ConfiguredLimits;
+import io.quotah.poller.provider.LimitReading;
+import io.quotah.poller.provider.ProviderAdapter;
+import io.quotah.poller.provider.ProviderHttp;
+import io.quotah.poller.provider.ResponseHeaders;
+import io.quotah.poller.provider.UsageReading;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** OpenAI: {@code x-ratelimit-*} headers with resets as Go durations from the moment of the answer. */
-final class OpenAiAdapter implements ProviderAdapter {
+/** OpenAI: the Models and Chat Completions APIs with a customer's key, and the Admin API's usage and cost. */
+@Component
+public class OpenAiAdapter implements ProviderAdapter {
 
-    private static final Pattern API_KEY = Pattern.compile("sk-(?!admin-)[A-Za-z0-9_-]{16,}");
-    private static final Pattern ADMIN_KEY = Pattern.compile("sk-admin-[A-Za-z0-9_-]{8,}");
     /** Out of money or quota: documented as not retryable. */
     private static final Set<String> QUOTA_CODES = Set.of("insufficient_quota", "credit_balance_exhausted",
             "organization_spend_limit_exceeded", "project_spend_limit_exceeded", "organization_usage_limit_exceeded");
@@ -26,10 +31,10 @@ final class OpenAiAdapter implements ProviderAdapter {
     private final String baseUrl;
     private final String probeModel;
 
-    OpenAiAdapter(ProviderHttp http, String baseUrl, String probeModel) {
+    public OpenAiAdapter(ProviderHttp http, OpenAiSettings settings) {
         this.http = http;
-        this.baseUrl = baseUrl;
-        this.probeModel = probeModel;
+        this.baseUrl = settings.baseUrl();
+        this.probeModel = settings.probeModel();
     }
 
     @Override
@@ -39,17 +44,12 @@ final class OpenAiAdapter implements ProviderAdapter {
 
     @Override
     public Optional<String> keyFormatProblem(String apiKey) {
-        if (ADMIN_KEY.matcher(apiKey).matches()) {
-            return Optional.of("is an Admin key (sk-admin-...); put it in adminKey and give an API key here");
-        }
-        return API_KEY.matcher(apiKey).matches() ? Optional.empty()
-                : Optional.of("is not an OpenAI API key: they start with sk-proj- (or sk-)");
+        return OpenAiKeys.keyFormatProblem(apiKey);
     }
 
     @Override
     public Optional<String> adminKeyFormatProblem(String adminKey) {
-        return ADMIN_KEY.matcher(adminKey).matches() ? Optional.empty()
-                : Optional.of("is not an OpenAI Admin key: they start with sk-admin-");
+        return OpenAiKeys.adminKeyFormatProblem(adminKey);
     }
 
     @Override
@@ -69,17 +69,7 @@ final class OpenAiAdapter implements ProviderAdapter {
 
     @Override
     public LimitReading readLimits(ResponseHeaders headers, Instant receivedAt) {
-        HeaderParsing parsing = new HeaderParsing(headers);
-        parsing.window(WindowKind.REQUESTS, "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests",
-                "x-ratelimit-reset-requests", value -> receivedAt.plus(GoDuration.parse(value)));
-        parsing.window(WindowKind.TOKENS, "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens",
-                "x-ratelimit-reset-tokens", value -> receivedAt.plus(GoDuration.parse(value)));
-        parsing.window(WindowKind.PROJECT_TOKENS, "x-ratelimit-limit-project-tokens",
-                "x-ratelimit-remaining-project-tokens", "x-ratelimit-reset-project-tokens",
-                value -> receivedAt.plus(GoDuration.parse(value)));
-        Duration retryAfter = parsing.retryAfterMillis("retry-after-ms");
-        Duration retryAfterSeconds = parsing.retryAfterSeconds("retry-after");
-        return parsing.reading(retryAfter != null ? retryAfter : retryAfterSeconds);
+        return OpenAiHeaders.read(headers, receivedAt);
     }
 
     @Override
@@ -160,9 +150,7 @@ final class OpenAiAdapter implements ProviderAdapter {
 
     @Override
     public String mask(String key) {
-        String prefix = key.startsWith("sk-admin-") ? "sk-admin-" : key.startsWith("sk-proj-") ? "sk-proj-"
-                : key.startsWith("sk-svcacct-") ? "sk-svcacct-" : "sk-";
-        return KeyMask.mask(key, prefix);
+        return OpenAiKeys.mask(key);
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request, String key) {

@@ -1,34 +1,41 @@
-package io.quotah.poller.provider;
+package io.quotah.poller.provider.anthropic;
 
 import io.quotah.contracts.events.Provider;
 import io.quotah.contracts.events.RateLimitWindow;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
+import io.quotah.poller.provider.AdminApiException;
+import io.quotah.poller.provider.AdminReports;
+import io.quotah.poller.provider.CallOutcome;
+import io.quotah.poller.provider.ConfiguredLimits;
+import io.quotah.poller.provider.LimitReading;
+import io.quotah.poller.provider.ProviderAdapter;
+import io.quotah.poller.provider.ProviderHttp;
+import io.quotah.poller.provider.ResponseHeaders;
+import io.quotah.poller.provider.UsageReading;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** Anthropic: {@code anthropic-ratelimit-*} headers with RFC 3339 resets of continuously refilled buckets. */
-final class AnthropicAdapter implements ProviderAdapter {
+/** Anthropic: the Messages and Models APIs with a customer's key, and the Admin API's limits, usage and cost. */
+@Component
+public class AnthropicAdapter implements ProviderAdapter {
 
     private static final String VERSION = "2023-06-01";
-    private static final Pattern API_KEY = Pattern.compile("sk-ant-api\\d{2}-[A-Za-z0-9_-]{8,}");
-    private static final Pattern ADMIN_KEY = Pattern.compile("sk-ant-admin\\d{2}-[A-Za-z0-9_-]{8,}");
 
     private final ProviderHttp http;
     private final String baseUrl;
     private final String probeModel;
 
-    AnthropicAdapter(ProviderHttp http, String baseUrl, String probeModel) {
+    public AnthropicAdapter(ProviderHttp http, AnthropicSettings settings) {
         this.http = http;
-        this.baseUrl = baseUrl;
-        this.probeModel = probeModel;
+        this.baseUrl = settings.baseUrl();
+        this.probeModel = settings.probeModel();
     }
 
     @Override
@@ -38,17 +45,12 @@ final class AnthropicAdapter implements ProviderAdapter {
 
     @Override
     public Optional<String> keyFormatProblem(String apiKey) {
-        if (ADMIN_KEY.matcher(apiKey).matches()) {
-            return Optional.of("is an Admin key (sk-ant-admin...); put it in adminKey and give an API key here");
-        }
-        return API_KEY.matcher(apiKey).matches() ? Optional.empty()
-                : Optional.of("is not an Anthropic API key: they start with sk-ant-api03-");
+        return AnthropicKeys.keyFormatProblem(apiKey);
     }
 
     @Override
     public Optional<String> adminKeyFormatProblem(String adminKey) {
-        return ADMIN_KEY.matcher(adminKey).matches() ? Optional.empty()
-                : Optional.of("is not an Anthropic Admin key: they start with sk-ant-admin01-");
+        return AnthropicKeys.adminKeyFormatProblem(adminKey);
     }
 
     @Override
@@ -67,22 +69,7 @@ final class AnthropicAdapter implements ProviderAdapter {
 
     @Override
     public LimitReading readLimits(ResponseHeaders headers, Instant receivedAt) {
-        HeaderParsing parsing = new HeaderParsing(headers);
-        window(parsing, WindowKind.REQUESTS, "anthropic-ratelimit-requests");
-        window(parsing, WindowKind.TOKENS, "anthropic-ratelimit-tokens");
-        window(parsing, WindowKind.INPUT_TOKENS, "anthropic-ratelimit-input-tokens");
-        window(parsing, WindowKind.OUTPUT_TOKENS, "anthropic-ratelimit-output-tokens");
-        window(parsing, WindowKind.PRIORITY_INPUT_TOKENS, "anthropic-priority-input-tokens");
-        window(parsing, WindowKind.PRIORITY_OUTPUT_TOKENS, "anthropic-priority-output-tokens");
-        window(parsing, WindowKind.FAST_INPUT_TOKENS, "anthropic-fast-input-tokens");
-        window(parsing, WindowKind.FAST_OUTPUT_TOKENS, "anthropic-fast-output-tokens");
-        return parsing.reading(parsing.retryAfterSeconds("retry-after"));
-    }
-
-    private static void window(HeaderParsing parsing, WindowKind kind, String prefix) {
-        // The reset is when the bucket would be full again, not the end of a fixed window.
-        parsing.window(kind, prefix + "-limit", prefix + "-remaining", prefix + "-reset",
-                value -> OffsetDateTime.parse(value).toInstant());
+        return AnthropicHeaders.read(headers, receivedAt);
     }
 
     @Override
@@ -187,7 +174,7 @@ final class AnthropicAdapter implements ProviderAdapter {
 
     @Override
     public String mask(String key) {
-        return KeyMask.mask(key, key.startsWith("sk-ant-admin") ? "sk-ant-admin" : "sk-ant-");
+        return AnthropicKeys.mask(key);
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request, String key) {

@@ -1,4 +1,4 @@
-package io.quotah.poller.provider;
+package io.quotah.poller.provider.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
