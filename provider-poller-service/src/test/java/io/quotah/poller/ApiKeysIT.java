@@ -45,6 +45,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -80,6 +81,8 @@ class ApiKeysIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    KafkaAdmin kafkaAdmin;
     @Autowired
     EventPublisher events;
 
@@ -329,6 +332,12 @@ class ApiKeysIT {
         events.publish(UserDeleted.of(workspace, workspace));
         await().until(() -> jdbc.sql("SELECT count(*) FROM provider_connection WHERE workspace_id = :w")
                 .param("w", workspace).query(Long.class).single() == 0);
+    }
+
+    @Test
+    void the_account_deletions_it_reads_and_their_dead_letter_topic_are_declared() {
+        assertThat(kafkaAdmin.describeTopics(Topics.USERS, Topics.deadLetterOf(Topics.USERS)))
+                .containsOnlyKeys(Topics.USERS, Topics.deadLetterOf(Topics.USERS));
     }
 
     private static KeySpec anthropicKey(String key, String adminKey) {

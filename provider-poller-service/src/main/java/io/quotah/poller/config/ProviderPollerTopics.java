@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The topics provider-poller-service owns and publishes to. */
+/** provider-poller-service owns the snapshot, usage and connection topics and reads account deletions. */
 @Configuration(proxyBeanMethods = false)
 class ProviderPollerTopics {
 
@@ -16,9 +16,9 @@ class ProviderPollerTopics {
                 EventType.CONNECTION_CHANGED.topic());
     }
 
-    /** Declared by consumers too, so start order does not matter. */
+    /** Declared by their readers too, so start order does not matter; with the dead-letter topic for poison. */
     @Bean
     KafkaAdmin.NewTopics pollerConsumedTopics() {
-        return TopicDeclarations.of(EventType.USER_DELETED.topic());
+        return TopicDeclarations.consumed(EventType.USER_DELETED.topic());
     }
 }
