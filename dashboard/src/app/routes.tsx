@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react'
 import type { RouteObject } from 'react-router'
 import { AppShell } from '@/app/layout/AppShell'
+import { AccountClosedRoute } from '@/app/routes/AccountClosedRoute'
+import { AccountRoute } from '@/app/routes/AccountRoute'
 import { AlertsRoute } from '@/app/routes/AlertsRoute'
 import { NotFoundPage } from '@/app/routes/NotFoundPage'
 import { RouteErrorPage } from '@/app/routes/RouteErrorPage'
@@ -61,8 +63,11 @@ export const appRoutes: RouteObject[] = [
               </Suspense>
             ),
           },
+          { path: 'account', element: <AccountRoute /> },
         ],
       },
+      // Neither a guest page nor a signed-in one: it ends the session of the account just closed.
+      { path: '/account-closed', element: <AccountClosedRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -67,6 +67,47 @@ export function FieldGroup({ legend, hint, error, className, children }: FieldGr
   )
 }
 
+type ToggleFieldProps = {
+  label: ReactNode
+  /** Shown under the label, before any error. */
+  hint?: ReactNode
+  error?: string
+  className?: string
+  children: (control: FieldControlProps) => ReactNode
+}
+
+/**
+ * A checkbox or switch with its label beside it rather than above: the same wiring as FormField (the label
+ * names the control, the hint and the error describe it), laid out for a control that is answered by a tick.
+ */
+export function ToggleField({ label, hint, error, className, children }: ToggleFieldProps) {
+  const id = useId()
+  const hintId = `${id}-hint`
+  const errorId = `${id}-error`
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined
+
+  return (
+    <div className={className}>
+      <div className="flex items-start gap-3">
+        <div className="mt-0.5 flex shrink-0">
+          {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+        </div>
+        <div>
+          <label htmlFor={id} className="text-sm font-medium text-gray-900 dark:text-gray-100">
+            {label}
+          </label>
+          {hint && (
+            <p id={hintId} className="mt-1 text-xs text-gray-600 dark:text-gray-400">
+              {hint}
+            </p>
+          )}
+        </div>
+      </div>
+      <FieldMessages hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  )
+}
+
 function FieldMessages({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId: string; error?: string; errorId: string }) {
   return (
     <>

@@ -77,3 +77,6 @@ export const CopyIcon = icon(
 )
 export const CheckIcon = icon('m4.5 12.75 6 6 9-13.5')
 export const ChevronRightIcon = icon('m8.25 4.5 7.5 7.5-7.5 7.5')
+export const UserIcon = icon(
+  'M15.75 6a3.75 3.75 0 1 1-7.5 0 3.75 3.75 0 0 1 7.5 0ZM4.501 20.118a7.5 7.5 0 0 1 14.998 0A17.933 17.933 0 0 1 12 21.75c-2.676 0-5.216-.584-7.499-1.632Z',
+)

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { useNavigate } from 'react-router'
-import { ChevronDownIcon, LogoutIcon } from '@/components/icons'
+import { Link, useNavigate } from 'react-router'
+import { ChevronDownIcon, LogoutIcon, UserIcon } from '@/components/icons'
 import { Spinner } from '@/components/Spinner'
 import { useAuth } from '@/features/auth/hooks/use-auth'
 
@@ -78,6 +78,14 @@ export function UserMenu() {
             <p className="truncate text-sm font-medium text-gray-900 dark:text-gray-50">{user.displayName}</p>
             <p className="truncate text-sm text-gray-600 dark:text-gray-400">{user.email}</p>
           </div>
+          <Link
+            to="/account"
+            onClick={() => setIsOpen(false)}
+            className="flex w-full items-center gap-2 px-4 py-2 text-left text-sm text-gray-700 hover:bg-gray-100 dark:text-gray-200 dark:hover:bg-gray-800"
+          >
+            <UserIcon className="size-4" />
+            Account settings
+          </Link>
           <button
             type="button"
             onClick={handleLogout}

@@ -148,6 +148,8 @@ describe('add key dialog', () => {
   it('checks the key format per provider and shows each message beside its field, without calling the API', async () => {
     const { api, user } = openPage({ 'GET /api/api-keys': { status: 200, body: [] } })
     const dialog = await openAddDialog(user)
+    expect(within(dialog).getByLabelText('API key')).toHaveAttribute('placeholder', 'sk-ant-api03-…')
+    expect(within(dialog).getByLabelText('Admin key (optional)')).toHaveAttribute('placeholder', 'sk-ant-admin01-…')
 
     await user.type(within(dialog).getByLabelText('API key'), 'sk-proj-abc123')
     await user.type(within(dialog).getByLabelText('Admin key (optional)'), 'sk-ant-api03-abc')
@@ -156,17 +158,20 @@ describe('add key dialog', () => {
     const label = within(dialog).getByLabelText('Label')
     const key = within(dialog).getByLabelText('API key')
     const adminKey = within(dialog).getByLabelText('Admin key (optional)')
-    expect(label).toHaveAttribute('aria-invalid', 'true')
+    // The resolver checks asynchronously: the messages show a moment after the click.
+    await waitFor(() => expect(label).toHaveAttribute('aria-invalid', 'true'))
     expect(describedText(label)).toContain('Enter a label')
     expect(describedText(key)).toContain('This looks like an OpenAI key')
     expect(describedText(adminKey)).toContain('Anthropic Admin keys start with sk-ant-admin01-')
     expect(label).toHaveFocus()
 
     await user.selectOptions(within(dialog).getByLabelText('Provider'), 'OPENAI')
+    expect(key).toHaveAttribute('placeholder', 'sk-proj-…')
+    expect(adminKey).toHaveAttribute('placeholder', 'sk-admin-…')
     await user.clear(key)
     await user.type(key, 'nonsense')
     await user.click(within(dialog).getByRole('button', { name: 'Add key' }))
-    expect(describedText(key)).toContain('OpenAI API keys start with sk- or sk-proj-')
+    await waitFor(() => expect(describedText(key)).toContain('OpenAI API keys start with sk- or sk-proj-'))
 
     expect(api.callsTo('POST /api/api-keys')).toHaveLength(0)
   })
@@ -205,8 +210,8 @@ describe('add key dialog', () => {
           status: 400,
           detail: 'The request has invalid fields',
           errors: [
-            { field: 'label', message: 'a key with this label already exists' },
             { field: 'pollIntervalSeconds', message: 'must be at least 60 on this plan' },
+            { field: 'label', message: 'a key with this label already exists' },
           ],
         },
       },
@@ -220,6 +225,8 @@ describe('add key dialog', () => {
     expect(await within(dialog).findByText('a key with this label already exists')).toBeInTheDocument()
     expect(describedText(within(dialog).getByLabelText('Label'))).toContain('a key with this label already exists')
     expect(describedText(within(dialog).getByLabelText('Poll interval'))).toContain('must be at least 60 on this plan')
+    // The first of them on screen gets focus, whatever order the API listed them in.
+    expect(within(dialog).getByLabelText('Label')).toHaveFocus()
     expect(within(dialog).getByLabelText('API key')).not.toHaveAttribute('aria-invalid')
     expect(within(dialog).getByRole('alert')).toHaveTextContent('The request has invalid fields')
   })
@@ -306,6 +313,33 @@ describe('editing and deleting a key', () => {
       probing: true,
       pollIntervalSeconds: 900,
     })
+  })
+
+  it('puts a server 400 field error under its field in the edit dialog', async () => {
+    const { user } = openPage({
+      'GET /api/api-keys': { status: 200, body: [production] },
+      [`PATCH /api/api-keys/${production.id}`]: {
+        status: 400,
+        body: {
+          title: 'Bad Request',
+          status: 400,
+          detail: 'pollIntervalSeconds must be at least 60 on this plan',
+          errors: [{ field: 'pollIntervalSeconds', message: 'must be at least 60 on this plan' }],
+        },
+      },
+    })
+
+    await user.click(await screen.findByRole('button', { name: 'Edit Production' }))
+    const dialog = screen.getByRole('dialog', { name: 'Edit “Production”' })
+    await user.selectOptions(within(dialog).getByLabelText('Poll interval'), '30')
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+
+    const interval = within(dialog).getByLabelText('Poll interval')
+    expect(await within(dialog).findByText('must be at least 60 on this plan')).toBeInTheDocument()
+    expect(interval).toHaveAttribute('aria-invalid', 'true')
+    expect(describedText(interval)).toContain('must be at least 60 on this plan')
+    expect(interval).toHaveFocus()
+    expect(within(dialog).getByLabelText('Label')).not.toHaveAttribute('aria-invalid')
   })
 
   it('asks before deleting, naming the key, and deletes only on confirmation', async () => {

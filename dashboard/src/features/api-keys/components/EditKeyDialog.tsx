@@ -1,12 +1,13 @@
+import { useWatch } from 'react-hook-form'
 import { Button } from '@/components/Button'
 import { Dialog } from '@/components/Dialog'
 import { ErrorBanner } from '@/components/ErrorBanner'
-import { TextField } from '@/components/TextField'
+import { FormField, inputClasses } from '@/components/FormField'
 import { PollingFields } from '@/features/api-keys/components/PollingFields'
 import { useUpdateApiKey } from '@/features/api-keys/hooks/use-api-keys'
 import type { ApiKey, UpdateApiKeyRequest } from '@/features/api-keys/types/api-key'
 import { editKeyFormSchema } from '@/features/api-keys/types/forms'
-import { useZodForm } from '@/hooks/use-zod-form'
+import { useApiForm } from '@/hooks/use-api-form'
 
 type EditKeyDialogProps = {
   apiKey: ApiKey
@@ -17,11 +18,18 @@ type EditKeyDialogProps = {
 /** Rename a key or change how it is polled; the key itself cannot be changed, only replaced. */
 export function EditKeyDialog({ apiKey, onSaved, onClose }: EditKeyDialogProps) {
   const updateKey = useUpdateApiKey()
-  const form = useZodForm(editKeyFormSchema, {
+  const {
+    register,
+    control,
+    submitWith,
+    formError,
+    formState: { errors, isSubmitting },
+  } = useApiForm(editKeyFormSchema, {
     label: apiKey.label,
-    probing: String(apiKey.probing),
     pollIntervalSeconds: String(apiKey.pollIntervalSeconds),
+    probing: apiKey.probing,
   })
+  const [pollIntervalSeconds, probing] = useWatch({ control, name: ['pollIntervalSeconds', 'probing'] })
 
   async function submit(changes: UpdateApiKeyRequest) {
     onSaved(await updateKey.mutateAsync({ id: apiKey.id, changes }))
@@ -37,31 +45,33 @@ export function EditKeyDialog({ apiKey, onSaved, onClose }: EditKeyDialogProps) 
       }
       onClose={onClose}
     >
-      <form noValidate onSubmit={form.handleSubmit(submit)} className="space-y-5">
-        {form.formError && <ErrorBanner message={form.formError} />}
-        <TextField
-          label="Label"
-          name="label"
-          maxLength={100}
-          autoComplete="off"
-          value={form.values.label}
-          onChange={(value) => form.setValue('label', value)}
-          error={form.fieldErrors.label}
-        />
+      <form noValidate onSubmit={submitWith(submit)} className="space-y-5">
+        {formError && <ErrorBanner message={formError} />}
+        <FormField label="Label" error={errors.label?.message}>
+          {(field) => (
+            <input
+              {...field}
+              {...register('label')}
+              maxLength={100}
+              autoComplete="off"
+              className={inputClasses(!!errors.label)}
+            />
+          )}
+        </FormField>
         <PollingFields
-          probing={form.values.probing}
-          pollIntervalSeconds={form.values.pollIntervalSeconds}
-          onProbingChange={(value) => form.setValue('probing', value)}
-          onIntervalChange={(value) => form.setValue('pollIntervalSeconds', value)}
-          probingError={form.fieldErrors.probing}
-          intervalError={form.fieldErrors.pollIntervalSeconds}
+          intervalField={register('pollIntervalSeconds')}
+          probingField={register('probing')}
+          pollIntervalSeconds={pollIntervalSeconds}
+          probing={probing}
+          intervalError={errors.pollIntervalSeconds?.message}
+          probingError={errors.probing?.message}
         />
         <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" isLoading={form.isSubmitting}>
-            {form.isSubmitting ? 'Saving…' : 'Save changes'}
+          <Button type="submit" isLoading={isSubmitting}>
+            {isSubmitting ? 'Saving…' : 'Save changes'}
           </Button>
         </div>
       </form>

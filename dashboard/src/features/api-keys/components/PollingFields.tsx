@@ -1,27 +1,27 @@
-import { useId } from 'react'
-import { SelectField } from '@/components/SelectField'
+import type { UseFormRegisterReturn } from 'react-hook-form'
+import { FormField, inputClasses, ToggleField } from '@/components/FormField'
 import { pollIntervalLabel, POLL_INTERVALS, probingCostText } from '@/features/api-keys/utils/poll-interval'
 
 type PollingFieldsProps = {
-  probing: string
+  /** `register('pollIntervalSeconds')` and `register('probing')` of the form. */
+  intervalField: UseFormRegisterReturn
+  probingField: UseFormRegisterReturn
+  /** The current values, watched by the form, for the cost statement. */
   pollIntervalSeconds: string
-  onProbingChange: (value: string) => void
-  onIntervalChange: (value: string) => void
-  probingError?: string
+  probing: boolean
   intervalError?: string
+  probingError?: string
 }
 
 /** The poll interval and the probing switch, with what probing costs at that interval stated plainly. */
 export function PollingFields({
-  probing,
+  intervalField,
+  probingField,
   pollIntervalSeconds,
-  onProbingChange,
-  onIntervalChange,
-  probingError,
+  probing,
   intervalError,
+  probingError,
 }: PollingFieldsProps) {
-  const id = useId()
-  const isProbing = probing === 'true'
   const interval = Number(pollIntervalSeconds)
   // An interval set earlier through the API may not be one of the offered ones: keep it choosable.
   const intervals: number[] = POLL_INTERVALS.includes(interval as (typeof POLL_INTERVALS)[number])
@@ -30,45 +30,39 @@ export function PollingFields({
 
   return (
     <>
-      <SelectField
-        label="Poll interval"
-        name="pollIntervalSeconds"
-        value={pollIntervalSeconds}
-        onChange={onIntervalChange}
-        error={intervalError}
-        options={intervals.map((seconds) => ({ value: String(seconds), label: pollIntervalLabel(seconds) }))}
-        hint="How often Quotah reads this key's limits and usage."
-      />
-      <div>
-        <div className="flex items-start gap-3">
+      <FormField label="Poll interval" hint="How often Quotah reads this key's limits and usage." error={intervalError}>
+        {(field) => (
+          <select {...field} {...intervalField} className={inputClasses(!!intervalError)}>
+            {intervals.map((seconds) => (
+              <option key={seconds} value={String(seconds)}>
+                {pollIntervalLabel(seconds)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <ToggleField
+        label="Probe for rate limits"
+        error={probingError}
+        hint={
+          <>
+            {Number.isFinite(interval) && interval > 0 ? probingCostText(interval) : null}{' '}
+            {probing
+              ? 'The gauges stay current even while your own apps are idle.'
+              : 'Off: no probes are sent, so the gauges update only when Quotah learns of the limits another way.'}
+          </>
+        }
+      >
+        {(field) => (
           <input
-            id={`${id}-probing`}
-            name="probing"
+            {...field}
+            {...probingField}
             type="checkbox"
             role="switch"
-            checked={isProbing}
-            onChange={(event) => onProbingChange(String(event.target.checked))}
-            aria-describedby={`${id}-probing-cost${probingError ? ` ${id}-probing-error` : ''}`}
-            className="mt-0.5 size-4 shrink-0 rounded border-gray-300 accent-indigo-600 dark:border-gray-600"
+            className="size-4 rounded border-gray-300 accent-indigo-600 dark:border-gray-600"
           />
-          <div>
-            <label htmlFor={`${id}-probing`} className="text-sm font-medium text-gray-900 dark:text-gray-100">
-              Probe for rate limits
-            </label>
-            <p id={`${id}-probing-cost`} className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-              {Number.isFinite(interval) && interval > 0 ? probingCostText(interval) : null}{' '}
-              {isProbing
-                ? 'The gauges stay current even while your own apps are idle.'
-                : 'Off: no probes are sent, so the gauges update only when Quotah learns of the limits another way.'}
-            </p>
-          </div>
-        </div>
-        {probingError && (
-          <p id={`${id}-probing-error`} className="mt-1.5 text-sm text-red-600 dark:text-red-400">
-            {probingError}
-          </p>
         )}
-      </div>
+      </ToggleField>
     </>
   )
 }

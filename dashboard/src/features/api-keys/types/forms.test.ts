@@ -6,7 +6,7 @@ const form = {
   label: ' Production ',
   key: 'sk-ant-api03-abcdefgh',
   adminKey: '',
-  probing: 'true',
+  probing: true,
   pollIntervalSeconds: '60',
 }
 

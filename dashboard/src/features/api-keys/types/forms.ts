@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { CreateApiKeyRequest, UpdateApiKeyRequest } from '@/features/api-keys/types/api-key'
 
-// Form values are strings, as in any HTML form; the schemas turn them into request bodies.
+// Form values are what the inputs hold (strings, and a boolean for the probing switch); the schemas turn them
+// into request bodies.
 
 /** How each provider's keys begin; checked here so a pasted key in the wrong box never leaves the browser. */
 export const KEY_PREFIXES = {
@@ -48,7 +49,7 @@ const labelField = z
   .min(1, 'Enter a label, like Production or CI')
   .max(100, 'Label must be at most 100 characters')
 
-const probingField = z.enum(['true', 'false']).transform((value) => value === 'true')
+const probingField = z.boolean()
 
 const pollIntervalField = z
   .string()
@@ -81,21 +82,27 @@ function providerBranch(provider: keyof typeof KEY_PREFIXES) {
   })
 }
 
-export const addKeyFormSchema = z
-  .discriminatedUnion('provider', [providerBranch('ANTHROPIC'), providerBranch('OPENAI')], {
-    error: 'Choose a provider',
-  })
-  .transform((input): CreateApiKeyRequest => input)
-
 export type AddKeyFormValues = {
   provider: string
   label: string
   key: string
   adminKey: string
-  probing: string
+  probing: boolean
   pollIntervalSeconds: string
 }
 
-export const editKeyFormSchema = z
+export const addKeyFormSchema: z.ZodType<CreateApiKeyRequest, AddKeyFormValues> = z
+  .discriminatedUnion('provider', [providerBranch('ANTHROPIC'), providerBranch('OPENAI')], {
+    error: 'Choose a provider',
+  })
+  .transform((input): CreateApiKeyRequest => input)
+
+export type EditKeyFormValues = {
+  label: string
+  probing: boolean
+  pollIntervalSeconds: string
+}
+
+export const editKeyFormSchema: z.ZodType<UpdateApiKeyRequest, EditKeyFormValues> = z
   .object({ label: labelField, probing: probingField, pollIntervalSeconds: pollIntervalField })
   .transform((input): UpdateApiKeyRequest => input)

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { getAccessToken } from '@/lib/token-store'
 import { ada, mockApi, noSession, tokens } from '@/testing/mock-api'
@@ -26,7 +26,8 @@ describe('login form', () => {
 
     const email = screen.getByLabelText('Email')
     const password = screen.getByLabelText('Password')
-    expect(email).toHaveAttribute('aria-invalid', 'true')
+    // The resolver checks asynchronously: the messages show a moment after the click.
+    await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'))
     expect(describedText(email)).toMatch(/valid email address/)
     expect(password).toHaveAttribute('aria-invalid', 'true')
     expect(describedText(password)).toMatch(/at least 12 characters/)

@@ -1,37 +1,40 @@
 import { Button } from '@/components/Button'
 import { ErrorBanner } from '@/components/ErrorBanner'
-import { TextField } from '@/components/TextField'
+import { FormField, inputClasses } from '@/components/FormField'
 import { useAuth } from '@/features/auth/hooks/use-auth'
 import { loginFormSchema } from '@/features/auth/types/forms'
-import { useZodForm } from '@/hooks/use-zod-form'
+import { useApiForm } from '@/hooks/use-api-form'
 
 export function LoginForm() {
   const { login } = useAuth()
-  const form = useZodForm(loginFormSchema, { email: '', password: '' })
+  const {
+    register,
+    submitWith,
+    formError,
+    formState: { errors, isSubmitting },
+  } = useApiForm(loginFormSchema, { email: '', password: '' })
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(login)} className="space-y-5">
-      {form.formError && <ErrorBanner message={form.formError} />}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        value={form.values.email}
-        onChange={(value) => form.setValue('email', value)}
-        error={form.fieldErrors.email}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        value={form.values.password}
-        onChange={(value) => form.setValue('password', value)}
-        error={form.fieldErrors.password}
-      />
-      <Button type="submit" isLoading={form.isSubmitting} className="w-full">
-        {form.isSubmitting ? 'Signing in…' : 'Sign in'}
+    <form noValidate onSubmit={submitWith(login)} className="space-y-5">
+      {formError && <ErrorBanner message={formError} />}
+      <FormField label="Email" error={errors.email?.message}>
+        {(field) => (
+          <input {...field} {...register('email')} type="email" autoComplete="email" className={inputClasses(!!errors.email)} />
+        )}
+      </FormField>
+      <FormField label="Password" error={errors.password?.message}>
+        {(field) => (
+          <input
+            {...field}
+            {...register('password')}
+            type="password"
+            autoComplete="current-password"
+            className={inputClasses(!!errors.password)}
+          />
+        )}
+      </FormField>
+      <Button type="submit" isLoading={isSubmitting} className="w-full">
+        {isSubmitting ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>
   )

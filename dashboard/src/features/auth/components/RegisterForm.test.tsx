@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { getAccessToken } from '@/lib/token-store'
 import { ada, mockApi, noSession, tokens } from '@/testing/mock-api'
@@ -42,6 +42,7 @@ describe('register form', () => {
     expect(await screen.findByText('must not be a commonly used password')).toBeInTheDocument()
     expect(password).toHaveAttribute('aria-invalid', 'true')
     expect(describedText(password)).toContain('must not be a commonly used password')
+    expect(password).toHaveFocus()
     expect(screen.getByLabelText('Email')).not.toHaveAttribute('aria-invalid')
     expect(screen.getByRole('alert')).toHaveTextContent('The request has invalid fields')
   })
@@ -68,7 +69,8 @@ describe('register form', () => {
 
     await fillAndSubmit(user, { displayName: '', email: 'ada@example.com', password: 'ada@example.com' })
 
-    expect(describedText(screen.getByLabelText('Display name'))).toContain('Enter a display name')
+    // The resolver checks asynchronously: the messages show a moment after the click.
+    await waitFor(() => expect(describedText(screen.getByLabelText('Display name'))).toContain('Enter a display name'))
     expect(describedText(screen.getByLabelText('Password'))).toContain('must not be the same as your email')
     expect(api.callsTo('POST /api/auth/register')).toHaveLength(0)
   })

@@ -1,19 +1,24 @@
 import { useNavigate } from 'react-router'
 import { Button } from '@/components/Button'
 import { ErrorBanner } from '@/components/ErrorBanner'
-import { TextField } from '@/components/TextField'
+import { FormField, inputClasses } from '@/components/FormField'
 import type { LoginRedirectState } from '@/features/auth/components/redirect-state'
 import { useAuth } from '@/features/auth/hooks/use-auth'
 import { registerFormSchema, type RegisterInput } from '@/features/auth/types/forms'
-import { useZodForm } from '@/hooks/use-zod-form'
+import { useApiForm } from '@/hooks/use-api-form'
 
 export function RegisterForm() {
-  const { register, login } = useAuth()
+  const { register: createAccount, login } = useAuth()
   const navigate = useNavigate()
-  const form = useZodForm(registerFormSchema, { displayName: '', email: '', password: '' })
+  const {
+    register,
+    submitWith,
+    formError,
+    formState: { errors, isSubmitting },
+  } = useApiForm(registerFormSchema, { displayName: '', email: '', password: '' })
 
   async function createAccountAndSignIn(input: RegisterInput) {
-    await register(input)
+    await createAccount(input)
     try {
       await login({ email: input.email, password: input.password })
     } catch {
@@ -24,38 +29,37 @@ export function RegisterForm() {
   }
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(createAccountAndSignIn)} className="space-y-5">
-      {form.formError && <ErrorBanner message={form.formError} />}
-      <TextField
-        label="Display name"
-        name="displayName"
-        autoComplete="name"
-        maxLength={100}
-        value={form.values.displayName}
-        onChange={(value) => form.setValue('displayName', value)}
-        error={form.fieldErrors.displayName}
-      />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        value={form.values.email}
-        onChange={(value) => form.setValue('email', value)}
-        error={form.fieldErrors.email}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters, and not your email address."
-        value={form.values.password}
-        onChange={(value) => form.setValue('password', value)}
-        error={form.fieldErrors.password}
-      />
-      <Button type="submit" isLoading={form.isSubmitting} className="w-full">
-        {form.isSubmitting ? 'Creating account…' : 'Create account'}
+    <form noValidate onSubmit={submitWith(createAccountAndSignIn)} className="space-y-5">
+      {formError && <ErrorBanner message={formError} />}
+      <FormField label="Display name" error={errors.displayName?.message}>
+        {(field) => (
+          <input
+            {...field}
+            {...register('displayName')}
+            autoComplete="name"
+            maxLength={100}
+            className={inputClasses(!!errors.displayName)}
+          />
+        )}
+      </FormField>
+      <FormField label="Email" error={errors.email?.message}>
+        {(field) => (
+          <input {...field} {...register('email')} type="email" autoComplete="email" className={inputClasses(!!errors.email)} />
+        )}
+      </FormField>
+      <FormField label="Password" hint="At least 12 characters, and not your email address." error={errors.password?.message}>
+        {(field) => (
+          <input
+            {...field}
+            {...register('password')}
+            type="password"
+            autoComplete="new-password"
+            className={inputClasses(!!errors.password)}
+          />
+        )}
+      </FormField>
+      <Button type="submit" isLoading={isSubmitting} className="w-full">
+        {isSubmitting ? 'Creating account…' : 'Create account'}
       </Button>
     </form>
   )
