@@ -7,7 +7,7 @@ import react from 'eslint-plugin-react'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
-const FEATURES = ['alerts', 'analytics', 'api-keys', 'auth', 'rate-limits']
+const FEATURES = ['account', 'alerts', 'analytics', 'api-keys', 'auth', 'rate-limits']
 
 /** Test code: the tests themselves, their fixtures (next to them in `__fixtures__`) and the helpers in src/testing. */
 const TEST_CODE = ['**/*.test.{ts,tsx}', '**/__fixtures__/**', 'src/testing/**']
