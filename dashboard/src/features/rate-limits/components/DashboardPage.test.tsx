@@ -420,7 +420,7 @@ describe('dashboard', () => {
       await card('Production tokens per minute (claude-sonnet-4)')
       expect(api.calls.some((call) => call.path.includes('/history'))).toBe(false)
 
-      const toggle = screen.getByRole('button', { name: 'History' })
+      const toggle = screen.getByRole('button', { name: 'History of Production' })
       expect(toggle).toHaveAttribute('aria-expanded', 'false')
       await user.click(toggle)
       expect(toggle).toHaveAttribute('aria-expanded', 'true')
@@ -432,14 +432,15 @@ describe('dashboard', () => {
       expect(screen.getAllByTestId('history-series')).toHaveLength(1)
       expect(api.callsTo(historyPath(24))).toHaveLength(1)
       expect(api.callsTo(historyPath(24))[0].headers.get('Authorization')).toBe('Bearer session-token')
-      expect(screen.getByRole('button', { name: 'Show the last 24 hours' })).toHaveAttribute('aria-pressed', 'true')
+      expect(screen.getByRole('button', { name: '24 h' })).toHaveAttribute('aria-pressed', 'true')
 
-      await user.click(screen.getByRole('button', { name: 'Show the last 7 days' }))
+      await user.click(screen.getByRole('button', { name: '7 d' }))
       expect(await screen.findByText('No readings of remaining headroom in the last 7 days.')).toBeInTheDocument()
       expect(api.callsTo(historyPath(24 * 7))).toHaveLength(1)
-      expect(screen.getByRole('button', { name: 'Show the last 7 days' })).toHaveAttribute('aria-pressed', 'true')
+      expect(screen.getByRole('button', { name: '7 d' })).toHaveAttribute('aria-pressed', 'true')
 
-      await user.click(screen.getByRole('button', { name: 'Hide history' }))
+      await user.click(toggle)
+      expect(toggle).toHaveAttribute('aria-expanded', 'false')
       expect(screen.queryByTestId('key-history')).not.toBeInTheDocument()
     })
 
@@ -449,9 +450,9 @@ describe('dashboard', () => {
         [historyPath(24)]: history(24, []),
       })
       await card('Production tokens per minute (claude-sonnet-4)')
-      await user.click(screen.getByRole('button', { name: 'History' }))
+      await user.click(screen.getByRole('button', { name: 'History of Production' }))
       await screen.findByText(/No readings of remaining headroom/)
-      await user.click(screen.getByRole('button', { name: 'Show the last hour' }))
+      await user.click(screen.getByRole('button', { name: '1 h' }))
 
       const alert = await screen.findByRole('alert')
       expect(alert).toHaveTextContent('The history of Production could not be loaded')

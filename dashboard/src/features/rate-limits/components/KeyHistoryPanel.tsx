@@ -37,7 +37,7 @@ export default function KeyHistoryPanel({ keyId, keyName }: KeyHistoryPanelProps
               key={option}
               type="button"
               aria-pressed={span === option}
-              aria-label={`Show ${HISTORY_SPANS[option].words}`}
+              title={`Show ${HISTORY_SPANS[option].words}`}
               onClick={() => setSpan(option)}
               className={`border border-gray-300 px-3 py-1 text-xs font-semibold dark:border-gray-700 ${
                 index === 0 ? 'rounded-l-md' : '-ml-px'

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useState } from 'react'
+import { ChevronDownIcon, ChevronUpIcon } from '@/components/icons'
 import { Spinner } from '@/components/Spinner'
 import { WindowCard } from '@/features/rate-limits/components/WindowCard'
 import type { KeyLimit, KeyRateLimits } from '@/features/rate-limits/types/rate-limits'
@@ -40,12 +41,14 @@ export function KeyRateLimitsSection({ rateLimits, now, receivedAt }: KeyRateLim
         {rateLimits.limits.length > 0 && (
           <button
             type="button"
+            aria-label={`History of ${name}`}
             aria-expanded={historyOpen}
             aria-controls={historyId}
             onClick={() => setHistoryOpen((open) => !open)}
-            className="ml-auto self-center rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950"
+            className="ml-auto inline-flex items-center gap-1 self-center rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950"
           >
-            {historyOpen ? 'Hide history' : 'History'}
+            History
+            {historyOpen ? <ChevronUpIcon className="size-4" /> : <ChevronDownIcon className="size-4" />}
           </button>
         )}
       </header>
