@@ -40,12 +40,14 @@ class UsageRecords {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Set<String> COUNTS = Set.of("requests", "inputTokens", "outputTokens",
             "cacheWrite5mTokens", "cacheWrite1hTokens", "cacheReadTokens", "reasoningTokens");
-    /** Strict: 1.5 is not a token count, nor is "12", nor is 12 a model name. */
+    /** Strict: 1.5 is not a token count, nor is "12" or true, nor is 12 a model name or a time. */
     private static final ObjectReader RECORDS = JsonMapper.builder()
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .withCoercionConfig(LogicalType.Integer, config -> config
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .withCoercionConfig(LogicalType.Textual, config -> config
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -126,6 +128,12 @@ class UsageRecords {
      * record is still checked and every reason is told at once.
      */
     private static UsageRecord read(ObjectNode node, List<FieldProblem> problems) {
+        JsonNode occurredAt = node.get("occurredAt");
+        if (occurredAt != null && !occurredAt.isNull() && !occurredAt.isString()) {
+            // Jackson would take a number as epoch seconds; a customer's time is an ISO-8601 text, never a guess
+            problems.add(new FieldProblem("occurredAt", wrongType("occurredAt")));
+            node.remove("occurredAt");
+        }
         while (true) {
             try {
                 return RECORDS.readValue(node);

@@ -75,10 +75,10 @@ class UsageRecordsTest {
         UsageRecords.Checked checked = check("""
                 {"id":"r-4","keyId":"%s","model":"gpt-4o","occurredAt":"2026-12-01T03:00:00Z",
                  "inputTokens":1000000000001,"outputTokens":100000000000000000000000000000,"cacheReadTokens":1.5,
-                 "requests":"12"}""".formatted(KEY));
+                 "requests":"12","cacheWrite5mTokens":true,"cacheWrite1hTokens":""}""".formatted(KEY));
 
-        assertThat(checked.problems()).extracting(FieldProblem::field)
-                .containsExactlyInAnyOrder("inputTokens", "outputTokens", "cacheReadTokens", "requests");
+        assertThat(checked.problems()).extracting(FieldProblem::field).containsExactlyInAnyOrder("inputTokens",
+                "outputTokens", "cacheReadTokens", "requests", "cacheWrite5mTokens", "cacheWrite1hTokens");
         assertThat(checked.problems()).extracting(FieldProblem::message).containsOnly(UsageRecord.COUNT);
     }
 
@@ -87,6 +87,15 @@ class UsageRecordsTest {
         assertThat(check("""
                 {"id":"r-5","keyId":"%s","model":"gpt-4o","occurredAt":"2026-12-01T03:00:00Z",
                  "inputTokens":1000000000000}""".formatted(KEY)).event().inputTokens()).isEqualTo(1_000_000_000_000L);
+    }
+
+    @Test
+    void a_time_that_is_not_iso_8601_text_is_refused_and_a_number_id_is_not_a_string() {
+        assertThat(check("""
+                {"id":7,"keyId":"%s","model":"m","occurredAt":1764558000}""".formatted(KEY)).problems())
+                .containsExactlyInAnyOrder(
+                        new FieldProblem("occurredAt", "is not an ISO-8601 instant such as 2026-11-27T10:15:30Z"),
+                        new FieldProblem("id", "must be a string"));
     }
 
     @Test
