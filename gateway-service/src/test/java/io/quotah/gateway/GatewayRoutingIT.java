@@ -167,6 +167,15 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void a_body_over_a_megabyte_is_refused_at_the_edge() {
+        lastPath.set(null);
+        client.post().uri("/api/auth/login").header("Content-Type", "application/json")
+                .bodyValue("{\"email\":\"" + "x".repeat(1_100_000) + "\"}").exchange()
+                .expectStatus().isEqualTo(413);
+        assertThat(lastPath.get()).as("nothing reached auth-service").isNull();
+    }
+
+    @Test
     void health_reports_redis_beside_a_readiness_that_does_not_wait_on_it() {
         client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
