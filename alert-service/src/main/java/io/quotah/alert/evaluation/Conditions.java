@@ -3,6 +3,7 @@ package io.quotah.alert.evaluation;
 import io.quotah.alert.history.AlertHistory;
 import io.quotah.alert.history.Finding;
 import io.quotah.alert.rules.AlertRule;
+import io.quotah.alert.rules.RuleStopped;
 import io.quotah.contracts.events.AlertRaised.Recipient;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,6 +82,12 @@ class Conditions {
                 .param("subject", subject)
                 .param("workspaceId", rule.workspaceId())
                 .update();
+    }
+
+    /** A stopped rule forgets where it stood: switched on again, it raises on the next crossing, cooldown or not. */
+    @EventListener
+    void on(RuleStopped stopped) {
+        jdbc.sql("DELETE FROM alert_condition WHERE rule_id = ?").param(stopped.ruleId()).update();
     }
 
     /** The subjects of a rule whose condition holds now. */

@@ -116,11 +116,11 @@ public class AlertHistory {
         }
     }
 
-    /** Resolves a deleted rule's open alerts without telling anyone: the rule is gone, nobody asked to hear. */
+    /** Resolves a stopped rule's open alerts without telling anyone: nobody asked to hear of it any more. */
     @Transactional
     public int resolveQuietly(String workspaceId, UUID ruleId, Instant now) {
         return jdbc.sql("""
-                UPDATE alert SET state = 'RESOLVED', resolved_at = :now, reason = coalesce(reason, 'the rule was deleted')
+                UPDATE alert SET state = 'RESOLVED', resolved_at = :now, reason = coalesce(reason, 'the rule was deleted or switched off')
                 WHERE workspace_id = :workspaceId AND rule_id = :ruleId AND state = 'RAISED'
                 """)
                 .param("now", Timestamp.from(now))

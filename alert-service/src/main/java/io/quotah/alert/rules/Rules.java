@@ -59,7 +59,9 @@ public class Rules {
             }
             RuleInput whole = input.kind() == null ? withKind(input, rule.kind()) : input;
             Map<String, String> newSecrets = new HashMap<>();
+            boolean wasEnabled = rule.enabled();
             rule.apply(whole.check(settings.allowHttpLocalhost()), clock.instant(), remembering(newSecrets));
+            stoppedIf(wasEnabled, rule);
             return new Made(repository.saveAndFlush(rule), newSecrets);
         });
     }
@@ -74,7 +76,9 @@ public class Rules {
             }
             RuleSpec spec = RuleInput.of(rule.spec()).with(changes).check(settings.allowHttpLocalhost());
             Map<String, String> newSecrets = new HashMap<>();
+            boolean wasEnabled = rule.enabled();
             rule.apply(spec, clock.instant(), remembering(newSecrets));
+            stoppedIf(wasEnabled, rule);
             return new Made(repository.saveAndFlush(rule), newSecrets);
         });
     }
@@ -83,7 +87,7 @@ public class Rules {
     boolean delete(String workspaceId, UUID id) {
         return repository.findByIdAndWorkspaceId(id, workspaceId).map(rule -> {
             repository.delete(rule);
-            events.publishEvent(new RuleDeleted(workspaceId, id));
+            events.publishEvent(new RuleStopped(workspaceId, id));
             return true;
         }).orElse(false);
     }
@@ -113,6 +117,13 @@ public class Rules {
     @Transactional
     public int forgetWorkspace(String workspaceId) {
         return repository.deleteByWorkspace(workspaceId);
+    }
+
+    /** A rule switched off ends what it had raised, so switching it on again starts afresh. */
+    private void stoppedIf(boolean wasEnabled, AlertRule rule) {
+        if (wasEnabled && !rule.enabled()) {
+            events.publishEvent(new RuleStopped(rule.workspaceId(), rule.id()));
+        }
     }
 
     private static RuleInput withKind(RuleInput input, AlertKind kind) {

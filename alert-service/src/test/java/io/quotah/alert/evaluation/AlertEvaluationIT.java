@@ -112,6 +112,23 @@ class AlertEvaluationIT {
     }
 
     @Test
+    void a_rule_switched_off_ends_its_alert_quietly_and_switched_on_again_raises_on_the_next_crossing() {
+        AlertRule rule = RuleFixtures.rateLimit(rules, workspace, "80", 60);
+        publish(snapshot(Instant.now(), 1000, 100));
+        AlertRaised first = awaitOne(AlertState.RAISED);
+
+        RuleFixtures.switchOn(rules, workspace, rule.id(), false);
+
+        assertThat(jdbc.sql("SELECT state FROM alert WHERE id = ?").param(first.alertId()).query(String.class).single())
+                .isEqualTo("RESOLVED");
+        assertThat(rowCount("alert_condition")).isZero();
+        RuleFixtures.switchOn(rules, workspace, rule.id(), true);
+        publish(snapshot(Instant.now(), 1000, 50));
+        await().atMost(PATIENCE).until(() -> alerts(AlertState.RAISED).size() == 2);
+        assertThat(alerts(AlertState.RESOLVED)).isEmpty();
+    }
+
+    @Test
     void a_window_going_critical_while_raised_is_recorded_as_critical_without_a_second_message() {
         RuleFixtures.rateLimit(rules, workspace, "80", 60);
 

@@ -42,6 +42,11 @@ public final class RuleFixtures {
                 null, null, null, 60)).rule();
     }
 
+    public static void switchOn(Rules rules, String workspace, UUID rule, boolean on) {
+        rules.change(workspace, rule, new RuleChanges(null, null, on, null, null, null, null, null, null, null, null,
+                null, null, null)).orElseThrow();
+    }
+
     private static RuleInput input(String name, AlertKind kind, UUID connection, Provider provider,
             BigDecimal threshold, Integer forecastMinutes, BigDecimal amount, List<Integer> thresholds,
             BigDecimal factor, BigDecimal floor, int cooldownMinutes) {
