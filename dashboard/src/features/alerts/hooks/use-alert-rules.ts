@@ -52,7 +52,8 @@ export function useSetRuleEnabled() {
     onError: (_error, _variables, context) => {
       if (context?.previous) queryClient.setQueryData(alertKeys.rules(), context.previous)
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: alertKeys.rules() }),
+    // Switching a rule off resolves its open alerts: the history changes too.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: alertKeys.all }),
   })
 }
 
@@ -60,7 +61,8 @@ export function useDeleteAlertRule() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (rule: AlertRule) => deleteAlertRule(rule.id),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: alertKeys.rules() }),
+    // A deleted rule's open alerts are resolved with it: the history changes too.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: alertKeys.all }),
   })
 }
 
