@@ -6,9 +6,9 @@ import io.quotah.contracts.events.RateLimitSnapshot.SnapshotSource;
 import io.quotah.contracts.events.RateLimitWindow;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
 import io.quotah.contracts.headroom.BurnRate;
+import io.quotah.contracts.headroom.UsedPercent;
 import io.quotah.platform.inbox.ProcessedEvents;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -226,17 +226,9 @@ public class WindowObservations {
     public record WindowReading(UUID connectionId, String model, WindowKind kind, long limit, long remaining,
             Instant resetAt, Instant capturedAt) {
 
-        /**
-         * The used share, 0 to 100, cut (not rounded) to a tenth as the dashboard shows it; a window past its reset
-         * time is full again.
-         */
+        /** The used share as every Quotah answer shows it ({@link UsedPercent}); past its reset a window is full. */
         public BigDecimal usedPercent(Instant now) {
-            if (limit <= 0 || resetAt != null && !resetAt.isAfter(now)) {
-                return BigDecimal.ZERO;
-            }
-            long used = Math.max(0, limit - Math.min(remaining, limit));
-            return BigDecimal.valueOf(used).multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(limit), 1, RoundingMode.DOWN);
+            return resetAt != null && !resetAt.isAfter(now) ? BigDecimal.ZERO : UsedPercent.of(limit, remaining);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.quotah.analytics.headroom;
 
 import io.quotah.analytics.headroom.RateLimitsView.Status;
-import io.quotah.analytics.history.UsedPercent;
+import io.quotah.contracts.headroom.UsedPercent;
 import io.quotah.contracts.headroom.BurnRate;
 import java.math.BigDecimal;
 import java.time.Duration;

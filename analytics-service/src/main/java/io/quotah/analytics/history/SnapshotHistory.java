@@ -5,6 +5,7 @@ import io.quotah.contracts.events.RateLimitSnapshot;
 import io.quotah.contracts.events.RateLimitSnapshot.SnapshotSource;
 import io.quotah.contracts.events.RateLimitWindow;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
+import io.quotah.contracts.headroom.UsedPercent;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

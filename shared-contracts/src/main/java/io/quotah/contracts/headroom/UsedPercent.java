@@ -1,4 +1,4 @@
-package io.quotah.analytics.history;
+package io.quotah.contracts.headroom;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package io.quotah.analytics.history;
+package io.quotah.contracts.headroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
