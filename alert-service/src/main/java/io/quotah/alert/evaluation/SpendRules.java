@@ -10,6 +10,7 @@ import io.quotah.contracts.events.AlertRaised.AlertKind;
 import io.quotah.contracts.events.AlertRaised.Severity;
 import io.quotah.contracts.events.AlertRaised.Unit;
 import io.quotah.contracts.events.Provider;
+import io.quotah.contracts.serde.PlainDecimals;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -109,7 +110,8 @@ class SpendRules {
         return Finding.of(percent.compareTo(HUNDRED) >= 0 ? Severity.CRITICAL : Severity.WARNING, summary)
                 .aboutKey(rule.connectionId(), rule.provider(), null)
                 .inWindow(null, periodName)
-                .measured(Wording.plain(spent.setScale(6, RoundingMode.HALF_UP)), Wording.plain(thresholdAmount),
+                .measured(PlainDecimals.trimmed(spent.setScale(6, RoundingMode.HALF_UP)),
+                        PlainDecimals.trimmed(thresholdAmount),
                         Unit.USD);
     }
 
@@ -133,16 +135,17 @@ class SpendRules {
         Optional<Finding> finding = Optional.empty();
         if (spiking) {
             String times = average.signum() == 0 ? "with no spend in the 7 days before"
-                    : Wording.plain(lastHour.divide(average, 1, RoundingMode.DOWN)) + " × the 7-day hourly average of "
-                    + Wording.usd(average);
+                    : PlainDecimals.trimmed(lastHour.divide(average, 1, RoundingMode.DOWN)).toPlainString()
+                    + " × the 7-day hourly average of " + Wording.usd(average);
             String summary = "Spend" + scope(rule) + " in the last hour is " + Wording.usd(lastHour) + ", " + times
-                    + " (alert at " + Wording.plain(rule.spikeFactor()) + " ×, from " + Wording.usd(rule.spikeFloor())
-                    + ")";
+                    + " (alert at " + PlainDecimals.trimmed(rule.spikeFactor()).toPlainString() + " ×, from "
+                    + Wording.usd(rule.spikeFloor()) + ")";
             finding = Optional.of(Finding.of(Severity.WARNING, summary)
                     .aboutKey(rule.connectionId(), rule.provider(), null)
                     .inWindow(null, "LAST_HOUR")
-                    .measured(Wording.plain(lastHour.setScale(6, RoundingMode.HALF_UP)),
-                            Wording.plain(bar.max(rule.spikeFloor()).setScale(6, RoundingMode.HALF_UP)), Unit.USD));
+                    .measured(PlainDecimals.trimmed(lastHour.setScale(6, RoundingMode.HALF_UP)),
+                            PlainDecimals.trimmed(bar.max(rule.spikeFloor()).setScale(6, RoundingMode.HALF_UP)),
+                            Unit.USD));
         }
         conditions.settle(rule, "spike", finding, now);
     }

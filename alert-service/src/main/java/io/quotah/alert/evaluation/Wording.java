@@ -2,6 +2,7 @@ package io.quotah.alert.evaluation;
 
 import io.quotah.contracts.events.Provider;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
+import io.quotah.contracts.serde.PlainDecimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class Wording {
     }
 
     static String percent(BigDecimal value) {
-        return plain(value.setScale(1, RoundingMode.DOWN)) + " %";
+        return PlainDecimals.trimmed(value.setScale(1, RoundingMode.DOWN)).toPlainString() + " %";
     }
 
     /** Dollars to the cent, and to the tenth of a cent below a dollar so small budgets still read. */
@@ -63,8 +64,4 @@ final class Wording {
         return minutes < 120 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min";
     }
 
-    static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 }

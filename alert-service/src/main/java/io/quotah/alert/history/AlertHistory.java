@@ -8,6 +8,7 @@ import io.quotah.contracts.events.AlertRaised.Severity;
 import io.quotah.contracts.events.AlertRaised.Unit;
 import io.quotah.contracts.events.Provider;
 import io.quotah.platform.outbox.Outbox;
+import io.quotah.contracts.serde.PlainDecimals;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -228,19 +229,11 @@ public class AlertHistory {
                 AlertState.valueOf(rs.getString("state")), rs.getObject("connection_id", UUID.class),
                 rs.getString("provider") == null ? null : Provider.valueOf(rs.getString("provider")),
                 rs.getString("connection_label"), rs.getString("model"), rs.getString("window_name"),
-                plain(rs.getBigDecimal("observed")), plain(rs.getBigDecimal("threshold")),
+                PlainDecimals.trimmed(rs.getBigDecimal("observed")),
+                PlainDecimals.trimmed(rs.getBigDecimal("threshold")),
                 rs.getString("unit") == null ? null : Unit.valueOf(rs.getString("unit")),
                 instant(rs, "reset_at"), instant(rs, "forecast_at"), rs.getString("reason"), rs.getString("summary"),
                 instant(rs, "raised_at"), instant(rs, "resolved_at"), instant(rs, "acknowledged_at"));
-    }
-
-    /** {@code 85.3000000000} as {@code 85.3}, {@code 500.0000000000} as {@code 500}: never in exponent form. */
-    private static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

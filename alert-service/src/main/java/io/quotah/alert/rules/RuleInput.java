@@ -244,6 +244,13 @@ record RuleInput(
         }
     }
 
+    /** The same request for a rule of {@code ruleKind}: a whole rule sent again need not repeat its kind. */
+    RuleInput ofKind(AlertKind ruleKind) {
+        return new RuleInput(name, ruleKind, enabled, connectionId, provider, windowKind, model, thresholdPercent,
+                criticalPercent, forecastMinutes, budgetAmount, budgetPeriod, budgetThresholds, spikeFactor, spikeFloor,
+                problems, channels, cooldownMinutes);
+    }
+
     /** The request with {@code changes}' non-null fields put over this one's, for a partial update. */
     RuleInput with(RuleChanges changes) {
         return new RuleInput(

@@ -6,6 +6,7 @@ import io.quotah.contracts.events.AlertRaised.AlertKind;
 import io.quotah.contracts.events.AlertRaised.Channel;
 import io.quotah.contracts.events.Provider;
 import io.quotah.contracts.events.RateLimitWindow.WindowKind;
+import io.quotah.contracts.serde.PlainDecimals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -54,23 +55,16 @@ record RuleView(
                 channel.target(), hint(channel.signingSecret()),
                 channel.type() == Channel.WEBHOOK ? newSecrets.get(channel.target()) : null)).toList();
         return new RuleView(rule.id(), rule.name(), rule.kind(), rule.enabled(), rule.connectionId(), rule.provider(),
-                rule.windowKind(), rule.model(), plain(rule.thresholdPercent()), plain(rule.criticalPercent()),
-                rule.forecastMinutes(), plain(rule.budgetAmount()), rule.budgetPeriod(),
-                rule.kind() == AlertKind.BUDGET ? rule.budgetThresholds() : null, plain(rule.spikeFactor()),
-                plain(rule.spikeFloor()), rule.kind() == AlertKind.KEY_PROBLEM ? rule.problems() : null, channels,
+                rule.windowKind(), rule.model(), PlainDecimals.trimmed(rule.thresholdPercent()),
+                PlainDecimals.trimmed(rule.criticalPercent()), rule.forecastMinutes(),
+                PlainDecimals.trimmed(rule.budgetAmount()), rule.budgetPeriod(),
+                rule.kind() == AlertKind.BUDGET ? rule.budgetThresholds() : null,
+                PlainDecimals.trimmed(rule.spikeFactor()), PlainDecimals.trimmed(rule.spikeFloor()),
+                rule.kind() == AlertKind.KEY_PROBLEM ? rule.problems() : null, channels,
                 (int) rule.cooldown().toMinutes(), rule.createdAt(), rule.updatedAt());
     }
 
     private static String hint(String secret) {
         return secret == null ? null : "whsec_…" + secret.substring(secret.length() - 4);
-    }
-
-    /** {@code 80.00} as {@code 80}, {@code 500.000000} as {@code 500.00}: what a person typed, never exponents. */
-    private static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

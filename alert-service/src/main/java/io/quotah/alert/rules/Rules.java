@@ -57,7 +57,7 @@ public class Rules {
                 throw new InvalidRuleException(List.of(new RuleInput.FieldProblem("kind",
                         "cannot change; delete the rule and make a new one")));
             }
-            RuleInput whole = input.kind() == null ? withKind(input, rule.kind()) : input;
+            RuleInput whole = input.kind() == null ? input.ofKind(rule.kind()) : input;
             Map<String, String> newSecrets = new HashMap<>();
             boolean wasEnabled = rule.enabled();
             rule.apply(whole.check(settings.allowHttpLocalhost()), clock.instant(), remembering(newSecrets));
@@ -126,12 +126,6 @@ public class Rules {
         }
     }
 
-    private static RuleInput withKind(RuleInput input, AlertKind kind) {
-        return new RuleInput(input.name(), kind, input.enabled(), input.connectionId(), input.provider(),
-                input.windowKind(), input.model(), input.thresholdPercent(), input.criticalPercent(),
-                input.forecastMinutes(), input.budgetAmount(), input.budgetPeriod(), input.budgetThresholds(),
-                input.spikeFactor(), input.spikeFloor(), input.problems(), input.channels(), input.cooldownMinutes());
-    }
 
     private static java.util.function.Function<String, String> remembering(Map<String, String> newSecrets) {
         return target -> newSecrets.computeIfAbsent(target, unused -> newSigningSecret());

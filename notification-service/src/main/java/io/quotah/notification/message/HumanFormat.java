@@ -3,6 +3,7 @@ package io.quotah.notification.message;
 import io.quotah.contracts.events.AlertRaised.AlertKind;
 import io.quotah.contracts.events.AlertRaised.Unit;
 import io.quotah.contracts.events.Provider;
+import io.quotah.contracts.serde.PlainDecimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -26,13 +27,13 @@ public final class HumanFormat {
             return null;
         }
         if (unit == null) {
-            return plain(value);
+            return PlainDecimals.trimmed(value).toPlainString();
         }
         return switch (unit) {
             case USD -> money(value);
-            case PERCENT -> plain(value.setScale(1, RoundingMode.HALF_UP)) + " %";
+            case PERCENT -> PlainDecimals.trimmed(value.setScale(1, RoundingMode.HALF_UP)).toPlainString() + " %";
             case SECONDS -> duration(value);
-            case RATIO -> plain(value.setScale(2, RoundingMode.HALF_UP)) + "×";
+            case RATIO -> PlainDecimals.trimmed(value.setScale(2, RoundingMode.HALF_UP)).toPlainString() + "×";
         };
     }
 
@@ -93,8 +94,4 @@ public final class HumanFormat {
         return hours + " h" + (minutes == 0 ? "" : " " + minutes + " min");
     }
 
-    private static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
-    }
 }

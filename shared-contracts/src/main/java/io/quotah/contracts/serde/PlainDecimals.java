@@ -24,6 +24,18 @@ public final class PlainDecimals {
         return new SimpleModule("quotah-plain-decimals").addSerializer(BigDecimal.class, new Serializer(false));
     }
 
+    /**
+     * The value as a person writes it: no trailing zeros and no exponent ({@code 85.3000} as {@code 85.3},
+     * {@code 500.00} as {@code 500}), null for null.
+     */
+    public static BigDecimal trimmed(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     private static final class Serializer extends StdSerializer<BigDecimal> {
 
         private final boolean asString;
